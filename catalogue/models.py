@@ -1,0 +1,69 @@
+"""Imports every model so that metadata is complete (Alembic, tests, the shell)."""
+
+from catalogue.auth.models import ApiToken, LoginFailure, Membership, Role, User
+from catalogue.catalogues.models import (
+    Catalogue,
+    CatalogueItem,
+    Edition,
+    EditionItem,
+    EditionItemSource,
+    ExchangeRate,
+    ItemSource,
+)
+from catalogue.core.db import Base
+from catalogue.core.models import AuditEvent, Currency
+from catalogue.jobs.models import Job
+from catalogue.media.models import ImageDerivative, ProductImage
+from catalogue.networks.models import Network
+from catalogue.orders.models import Allocation, CapacityLedger, Order, OrderLine
+from catalogue.printshop.models import PrintJob, PrintShop
+from catalogue.producers.models import Producer, ProducerContact, SupportNeed
+from catalogue.products.models import (
+    Capacity,
+    PriceRange,
+    PriceTier,
+    Product,
+    ProductCost,
+    ProductText,
+    Tag,
+)
+from catalogue.readiness.models import ReadinessAssessment
+
+__all__ = [
+    "Allocation",
+    "ApiToken",
+    "AuditEvent",
+    "Base",
+    "Capacity",
+    "CapacityLedger",
+    "Catalogue",
+    "CatalogueItem",
+    "Currency",
+    "Edition",
+    "EditionItem",
+    "EditionItemSource",
+    "ExchangeRate",
+    "ImageDerivative",
+    "ItemSource",
+    "Job",
+    "LoginFailure",
+    "Membership",
+    "Network",
+    "Order",
+    "OrderLine",
+    "PriceRange",
+    "PriceTier",
+    "PrintJob",
+    "PrintShop",
+    "Producer",
+    "ProducerContact",
+    "Product",
+    "ProductCost",
+    "ProductImage",
+    "ProductText",
+    "ReadinessAssessment",
+    "Role",
+    "SupportNeed",
+    "Tag",
+    "User",
+]
