@@ -1,0 +1,131 @@
+"""A network's public page, and its users for facilitators."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
+
+from catalogue.auth import services as auth_services
+from catalogue.auth.models import Membership, Role
+from catalogue.core.i18n import LANGUAGE_NAMES
+from catalogue.core.models import AuditEvent
+from catalogue.core.permissions import requires
+from catalogue.core.validation import ValidationError
+from catalogue.extensions import db
+from catalogue.networks.forms import AddUserForm
+from catalogue.printshop.models import PrintShop
+from catalogue.producers.models import Producer
+from catalogue.products.models import Product, ProductStatus
+
+bp = Blueprint("networks", __name__, url_prefix="/n/<network_slug>")
+
+
+@bp.route("/")
+@requires("network.view")
+def show(network_slug: str) -> str:
+    network = g.network
+    producers = db.session.scalars(
+        select(Producer)
+        .where(
+            Producer.network_id == network.id,
+            Producer.active.is_(True),
+            Producer.consent_public_profile.is_(True),
+        )
+        .order_by(Producer.display_name)
+    ).all()
+    products = db.session.scalars(
+        select(Product)
+        .where(
+            Product.producer_id.in_([p.id for p in producers]),
+            Product.status == ProductStatus.APPROVED,
+        )
+        .order_by(Product.category, Product.id)
+    ).all()
+    return render_template(
+        "networks/show.html", network=network, producers=producers, products=products
+    )
+
+
+def _add_user_form(network_id: int) -> AddUserForm:
+    form = AddUserForm()
+    producers = db.session.scalars(
+        select(Producer).where(Producer.network_id == network_id).order_by(Producer.display_name)
+    ).all()
+    shops = db.session.scalars(
+        select(PrintShop).where(PrintShop.network_id == network_id).order_by(PrintShop.name)
+    ).all()
+    none = SelectChoice("0", "—")
+    form.producer.choices = [none] + [SelectChoice(str(p.id), p.display_name) for p in producers]
+    form.print_shop.choices = [none] + [SelectChoice(str(s.id), s.name) for s in shops]
+    form.locale.choices = [SelectChoice("", "—")] + [
+        SelectChoice(code, LANGUAGE_NAMES.get(code, code))
+        for code in current_app.config["LANGUAGES"]
+    ]
+    return form
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@requires("user.manage")
+def users(network_slug: str) -> str | Response | tuple[str, int]:
+    network = g.network
+    form = _add_user_form(network.id)
+    status = 200
+    if form.validate_on_submit():
+        producer = db.session.get(Producer, form.producer.data) if form.producer.data else None
+        shop = db.session.get(PrintShop, form.print_shop.data) if form.print_shop.data else None
+        try:
+            user = auth_services.create_user(
+                db.session,
+                email=form.email.data or "",
+                name=form.name.data or "",
+                password=form.password.data or "",
+                locale=form.locale.data or None,
+                actor=current_user,
+                network_id=network.id,
+            )
+            auth_services.add_membership(
+                db.session,
+                user,
+                network,
+                Role(form.role.data),
+                producer=producer,
+                print_shop=shop,
+                actor=current_user,
+            )
+        except ValidationError as exc:
+            db.session.rollback()
+            for field, message in exc.errors.items():
+                getattr(form, field).errors = [message]
+            status = 400
+        else:
+            db.session.commit()
+            flash(_("%(name)s can now sign in.", name=user.name), "success")
+            return redirect(url_for("networks.users", network_slug=network.slug))
+    elif form.is_submitted():
+        status = 400
+    memberships = db.session.scalars(
+        select(Membership)
+        .where(Membership.network_id == network.id)
+        .join(Membership.user)
+        .order_by(Membership.role, Membership.user_id)
+    ).all()
+    return (
+        render_template("networks/users.html", network=network, form=form, memberships=memberships),
+        status,
+    )
+
+
+@bp.route("/audit")
+@requires("audit.view")
+def audit(network_slug: str) -> str:
+    events = db.session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.network_id == g.network.id)
+        .order_by(AuditEvent.id.desc())
+        .limit(200)
+    ).all()
+    return render_template("networks/audit.html", network=g.network, events=events)
