@@ -1,0 +1,85 @@
+"""A product's photos: upload (cleaned before anything is stored), order, cover, alt text."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy.orm import Session
+
+from catalogue.auth.models import User
+from catalogue.core.audit import record
+from catalogue.core.validation import ValidationError
+from catalogue.jobs.models import Job
+from catalogue.jobs.queue import enqueue
+from catalogue.media.models import ImageStatus, ProductImage
+from catalogue.media.storage import get_storage
+from catalogue.products.models import Product
+from catalogue.products.services import nfc
+
+MAX_PHOTOS = 12
+
+
+def add_photo(
+    session: Session, product: Product, data: bytes, filename: str | None, actor: User
+) -> tuple[ProductImage, Job | None]:
+    """Clean the upload (raises ValidationError before storing anything), store the original,
+    and queue its derivatives (the job is returned; None when the photo was already there)."""
+    from catalogue.media.pipeline import clean_upload
+
+    if len(product.images) >= MAX_PHOTOS:
+        raise ValidationError.single(
+            "photo", _("A product can have at most %(n)d photos.", n=MAX_PHOTOS)
+        )
+    photo = clean_upload(data, filename)
+    for existing in product.images:
+        if existing.sha256 == photo.sha256:
+            return existing, None
+    get_storage().put(photo.data)
+    image = ProductImage(
+        product=product,
+        sha256=photo.sha256,
+        mime=photo.mime,
+        width=photo.width,
+        height=photo.height,
+        byte_size=len(photo.data),
+        status=ImageStatus.PENDING,
+        position=max((i.position for i in product.images), default=-1) + 1,
+        is_cover=not product.images,
+        alt_text={t.locale: t.name for t in product.texts},
+    )
+    session.add(image)
+    session.flush()
+    job = enqueue(session, "media.derivatives", {"image_id": image.id}, actor=actor)
+    record(session, "image.add", image, actor=actor, network_id=product.producer.network_id)
+    return image, job
+
+
+def move_photo(product: Product, image: ProductImage, step: int) -> None:
+    """Move a photo one place earlier (step -1) or later (+1)."""
+    images = sorted(product.images, key=lambda i: i.position)
+    index = images.index(image)
+    target = min(max(index + step, 0), len(images) - 1)
+    images.insert(target, images.pop(index))
+    for position, img in enumerate(images):
+        img.position = position
+
+
+def set_cover(product: Product, image: ProductImage) -> None:
+    for img in product.images:
+        img.is_cover = img.id == image.id
+
+
+def set_alt_text(image: ProductImage, locale: str, text: str) -> None:
+    text = nfc(text)
+    if len(text) > 300:
+        raise ValidationError.single("alt_text", _("Keep the description under 300 letters."))
+    image.alt_text = {**image.alt_text, locale: text}
+
+
+def remove_photo(session: Session, product: Product, image: ProductImage, actor: User) -> None:
+    """Delete the photo's row; its files stay (content-addressed, maybe shared) until a sweep."""
+    was_cover = image.is_cover
+    product.images.remove(image)
+    session.delete(image)
+    if was_cover and product.images:
+        product.images[0].is_cover = True
+    record(session, "image.remove", image, actor=actor, network_id=product.producer.network_id)
