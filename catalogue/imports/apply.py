@@ -1,0 +1,334 @@
+"""Applies import records through the same services the pages use, noting every refusal as a
+problem by row and column instead of stopping at the first. ``services.run`` wraps this in a
+savepoint, so a dry run applies exactly these rules and then undoes them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from catalogue.core.audit import record
+from catalogue.core.models import Currency
+from catalogue.core.types import utcnow
+from catalogue.core.validation import ValidationError
+from catalogue.imports.checks import LIMITS, SLUG, producer_errors
+from catalogue.imports.columns import TEXT_FIELDS
+from catalogue.imports.photos import PhotoSource
+from catalogue.imports.photostep import PhotoStep
+from catalogue.imports.records import PriceRecord, Problem, ProducerRecord, ProductRecord
+from catalogue.networks.models import Network
+from catalogue.producers.models import CommunityType, Producer, ProducerContact
+from catalogue.products import services as product_services
+from catalogue.products.models import Product
+
+T = TypeVar("T")
+Progress = Callable[[str], None]
+
+
+def column_for(field: str) -> str:
+    """The spreadsheet column of a service's field name ("text.es.name" -> "name_es")."""
+    if match := re.fullmatch(r"text\.(\w+)\.(name|description|story)", field):
+        return f"{TEXT_FIELDS[match.group(2)]}{match.group(1)}"
+    if field.startswith("tiers"):
+        return "tiers"
+    return field
+
+
+class Importer:
+    """One run over a batch's records in one network."""
+
+    def __init__(
+        self,
+        session: Session,
+        network: Network,
+        photos: PhotoSource | None,
+        *,
+        dry_run: bool,
+        actor: Any = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.session, self.network, self.photos = session, network, photos
+        self.dry_run, self.actor = dry_run, actor
+        self.say = progress or (lambda _msg: None)
+        self.problems: list[Problem] = []
+        self.created: Counter[str] = Counter()
+        self.updated: Counter[str] = Counter()
+        self.photo_step = PhotoStep(self, photos)
+
+    def problem(self, row: int, column: str, message: str, subject: str = "") -> None:
+        self.problems.append(Problem(row, column, message, subject))
+
+    def _count(self, kind: str, created: bool) -> None:
+        (self.created if created else self.updated)[kind] += 1
+
+    def _guarded(self, row: int, subject: str, work: Callable[[], T]) -> T | None:
+        """Run one record in its own savepoint, so that a refusal by the database itself (a rule
+        no service checks) becomes a problem on that row and the others still get checked."""
+        savepoint = self.session.begin_nested()
+        try:
+            value = work()
+            self.session.flush()
+        except DBAPIError as exc:
+            savepoint.rollback()
+            reason = type(getattr(exc, "orig", exc)).__name__
+            self.problem(
+                row, "", _("The database refused this row (%(reason)s).", reason=reason), subject
+            )
+            return None
+        savepoint.commit()
+        return value
+
+    def run(self, producers: list[ProducerRecord], products: list[ProductRecord]) -> None:
+        found: dict[str, Producer | None] = {}
+        for rec in producers:
+            found[rec.slug] = self._guarded(rec.row, rec.slug, lambda rec=rec: self.producer(rec))
+        for rec in products:
+            producer = found.get(rec.producer_slug)
+            if producer is None:
+                continue  # its problem is reported on the producer's row
+            product = self._guarded(rec.row, rec.sku, lambda r=rec, p=producer: self.product(p, r))
+            if product is not None and rec.photos:
+                self.photo_step.plan(product, rec)
+        if self.photo_step.plans and not self.dry_run and not self.problems:
+            self.photo_step.store()
+
+    # -- producers ----------------------------------------------------------------------------
+
+    def producer(self, rec: ProducerRecord) -> Producer:
+        session, values = self.session, rec.values
+        producer = session.scalar(
+            select(Producer).where(
+                Producer.network_id == self.network.id, Producer.slug == rec.slug
+            )
+        )
+        merged, errors = producer_errors(rec, producer)
+        email = merged.pop("email", None)
+        if errors:
+            for column, message in errors.items():
+                self.problem(rec.row_of(column), column, message, rec.slug)
+            return producer or self._stand_in_producer(rec)
+        created = producer is None
+        if producer is None:
+            producer = Producer(network_id=self.network.id, slug=rec.slug, **merged)
+            session.add(producer)
+        producer.display_name, producer.region, producer.economy = (
+            merged["display_name"],
+            merged["region"],
+            merged["economy"],
+        )
+        for field in ("languages", "founded_year", "women_workers", "total_workers", "women_led"):
+            if field in values:
+                setattr(producer, field, values[field])
+        if "community_type" in values:
+            community = values["community_type"]
+            producer.community_type = CommunityType(community) if community else None
+        if "story" in values:
+            story = {k: product_services.nfc(v) for k, v in values["story"].items()}
+            producer.story = {**(producer.story or {}), **story}
+        self._consent(producer, values, created)
+        session.flush()
+        if rec.contact:
+            contact = session.get(ProducerContact, producer.id) or ProducerContact(
+                producer_id=producer.id
+            )
+            for field, value in rec.contact.items():
+                setattr(contact, field, email if field == "email" else product_services.nfc(value))
+            session.add(contact)
+        if created or values or rec.contact:  # a row that only names her changes nothing
+            self._count("producers", created)
+        return producer
+
+    def _consent(self, producer: Producer, values: dict[str, Any], created: bool) -> None:
+        keys = ("consent_public_profile", "consent_share_identity")
+        if not any(k in values for k in keys):
+            return
+        public, identity = (bool(values.get(k, getattr(producer, k) or False)) for k in keys)
+        changed = (public, identity) != (
+            producer.consent_public_profile,
+            producer.consent_share_identity,
+        )
+        if changed or created or producer.consent_recorded_at is None:
+            producer.consent_public_profile, producer.consent_share_identity = public, identity
+            producer.consent_recorded_at = utcnow()
+            self.session.flush()
+            record(
+                self.session,
+                "producer.consent",
+                producer,
+                actor=self.actor,
+                network_id=self.network.id,
+                public=public,
+                identity=identity,
+                source="import",
+            )
+
+    def _stand_in_producer(self, rec: ProducerRecord) -> Producer:
+        """A placeholder so the producer's products still get checked (the run that made it
+        has problems, so it is rolled back)."""
+        slug = rec.slug if SLUG.match(rec.slug) and len(rec.slug) <= LIMITS["producer_slug"] else ""
+        slug = slug or f"row-{rec.row}-{len(self.problems)}"
+        producer = Producer(
+            network_id=self.network.id, slug=slug, display_name="?", region="?", economy="ZZ"
+        )
+        self.session.add(producer)
+        return producer
+
+    # -- products -----------------------------------------------------------------------------
+
+    def _refused(self, rec: ProductRecord, errors: dict[str, str], row: int | None = None) -> None:
+        for field, message in errors.items():
+            column = column_for(field)
+            self.problem(row or rec.row_of(column), column, message, rec.sku)
+
+    def product(self, producer: Producer, rec: ProductRecord) -> Product:
+        session = self.session
+        sku = product_services.nfc(rec.sku)
+        existing = (
+            session.scalar(
+                select(Product).where(Product.producer_id == producer.id, Product.sku == sku)
+            )
+            if producer.id
+            else None
+        )
+        fields = _product_fields(existing, rec.values)
+        own: dict[str, str] = {}
+        if len(sku) > LIMITS["sku"]:
+            own["sku"] = _("Keep this under %(n)d characters.", n=LIMITS["sku"])
+            sku = sku[: LIMITS["sku"]]  # the run is undone; this only lets the other checks run
+        if any(len(t) > LIMITS["tag"] for t in fields.get("tags", [])):
+            own["tags"] = _("Keep each tag under %(n)d characters.", n=LIMITS["tag"])
+            fields["tags"] = [t[: LIMITS["tag"]] for t in fields["tags"]]
+        product = None
+        try:
+            product, created = product_services.upsert_product(session, producer, sku, fields)
+        except ValidationError as exc:
+            self._refused(rec, exc.errors)
+        else:
+            self._count("products", created)
+        self._refused(rec, own)
+        if product is None:
+            product = existing or self._stand_in_product(producer, rec)
+        self._texts(product, rec, new=existing is None)
+        if rec.capacity:
+            capacity = _capacity_fields(product, rec.capacity)
+            try:
+                product_services.set_capacity(session, product, **capacity)
+            except ValidationError as exc:
+                self._refused(rec, exc.errors)
+        for price in rec.prices:
+            self._price(product, rec, price)
+        return product
+
+    def _stand_in_product(self, producer: Producer, rec: ProductRecord) -> Product:
+        product = Product(
+            producer=producer,
+            sku=f"row-{rec.row}-{len(self.problems)}",
+            category=product_services.CATEGORIES[0],
+        )
+        self.session.add(product)
+        return product
+
+    def _texts(self, product: Product, rec: ProductRecord, *, new: bool) -> None:
+        texts = dict(rec.texts)
+        if new:  # a new product needs a name in the network's language (the service says so)
+            texts.setdefault(self.network.default_locale, {})
+        for locale, given in texts.items():
+            current = next((t for t in product.texts if t.locale == locale), None)
+            merged = {
+                f: given.get(f, getattr(current, f, "") if current else "") for f in TEXT_FIELDS
+            }
+            if len(product_services.nfc(merged["name"])) > LIMITS["product_name"]:
+                column = column_for(f"text.{locale}.name")
+                self.problem(
+                    rec.row_of(column),
+                    column,
+                    _("Keep this under %(n)d characters.", n=LIMITS["product_name"]),
+                    rec.sku,
+                )
+                continue
+            try:
+                product_services.set_text(product, locale, **merged)
+            except ValidationError as exc:
+                self._refused(rec, exc.errors)
+
+    def _price(self, product: Product, rec: ProductRecord, price: PriceRecord) -> None:
+        currency = (price.currency or self.network.default_currency or "").upper()
+        current = next((p for p in product.price_ranges if p.currency == currency), None)
+        values = {
+            k: price.values.get(k, getattr(current, k) if current else None)
+            for k in ("wholesale_min", "wholesale_max", "retail_min", "retail_max")
+        }
+        tiers = price.tiers
+        if tiers is None:
+            tiers = [
+                {"min_quantity": t.min_quantity, "unit_price": t.unit_price}
+                for t in (current.tiers if current else [])
+            ]
+        known = self.session.get(Currency, currency)
+        errors: dict[str, str] = {}
+        if known is not None:
+            amounts = [(k, v) for k, v in values.items() if k in price.values]
+            amounts += [("tiers", t.get("unit_price")) for t in (price.tiers or [])]
+            for key, amount in amounts:
+                if isinstance(amount, Decimal) and _places(amount) > known.minor_units:
+                    errors.setdefault(key, _minor_units_message(currency, known.minor_units))
+        try:
+            product_services.set_price_range(
+                self.session, product, currency=currency, tiers=tiers, **values
+            )
+        except ValidationError as exc:
+            errors = {**exc.errors, **errors}
+        self._refused(rec, errors, row=price.row or None)
+
+
+def _places(amount: Decimal) -> int:
+    exponent = amount.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _minor_units_message(currency: str, places: int) -> str:
+    if places == 0:
+        return _("%(currency)s amounts are whole numbers.", currency=currency)
+    return _("%(currency)s amounts have at most %(n)d decimals.", currency=currency, n=places)
+
+
+def _product_fields(product: Product | None, given: dict[str, Any]) -> dict[str, Any]:
+    """``upsert_product``'s fields: the product's current values, overridden by those given."""
+    if product is None:
+        return dict(given)
+    current: dict[str, Any] = {
+        "category": product.category,
+        "tags": [t.slug for t in product.tags],
+        "colours": list(product.colours or []),
+        "materials": list(product.materials or []),
+        "is_food": product.is_food,
+        "perishable": product.perishable,
+        "status": product.status.value,
+    }
+    for dim in ("length_mm", "width_mm", "height_mm", "weight_g", "shelf_life_days"):
+        current[dim] = getattr(product, dim)
+    return {**current, **given}
+
+
+def _capacity_fields(product: Product, given: dict[str, Any]) -> dict[str, Any]:
+    capacity = product.capacity
+    current: dict[str, Any] = {}
+    if capacity is not None:
+        current = {
+            "units_per_month": capacity.units_per_month,
+            "lead_time_days": capacity.lead_time_days,
+            "min_order": capacity.min_order,
+            "case_multiple": capacity.case_multiple,
+            "months": capacity.months,
+        }
+    fields = {**current, **given}
+    fields.setdefault("units_per_month", None)  # a new capacity needs it: the service says so
+    return fields
