@@ -1,0 +1,87 @@
+"""Saddle-stitch imposition of a print booklet, and PNG page previews."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from catalogue.exports.pdf import impose_saddle_stitch, render_pdf
+from catalogue.exports.pdf.impose import spread_order
+from catalogue.exports.previews import page_previews
+from tests.exports.conftest import MM
+
+
+def test_spreads_are_in_printers_order():
+    assert spread_order(8) == [(8, 1), (2, 7), (6, 3), (4, 5)]
+    assert spread_order(4) == [(4, 1), (2, 3)]
+    with pytest.raises(ValueError):
+        spread_order(6)
+
+
+@pytest.mark.parametrize("n_items", [3, 21])
+def test_imposed_booklet_has_half_the_pages_on_sheets_twice_the_trim_width(
+    snapshot_factory, theme, store, tmp_path, n_items
+):
+    booklet = tmp_path / "print.pdf"
+    result = render_pdf(
+        snapshot_factory(n_items),
+        theme,
+        booklet,
+        locale="en",
+        variant="print",
+        photo_path=store.path,
+    )
+    imposed = tmp_path / "imposed.pdf"
+    sides = impose_saddle_stitch(booklet, imposed)
+    reader = PdfReader(imposed)
+    assert sides == len(reader.pages) == result.pages // 2
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(2 * 210 * MM, abs=0.01)
+        assert float(page.mediabox.height) == pytest.approx(297 * MM, abs=0.01)
+    if result.pages == 8:  # cover, contents, 2 item pages, 2 story pages, index, back
+        half = 210 * MM
+        assert _halves(reader.pages[0], half) == ("How to order", "Andes Weavers")
+        assert _halves(reader.pages[1], half) == ("Contents", "Index of items")
+
+
+def _halves(page, half: float) -> tuple[str, str]:
+    """The first words of the left and of the right half of a sheet side."""
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((x, y, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    left = max((r for r in runs if r[0] < half), key=lambda r: r[1])
+    right = max((r for r in runs if r[0] >= half), key=lambda r: r[1])
+    return left[2], right[2]
+
+
+def test_previews_are_pngs_of_the_requested_width_cut_to_the_trim(
+    snapshot_factory, theme, store, tmp_path
+):
+    pdf = tmp_path / "print.pdf"
+    render_pdf(snapshot_factory(5), theme, pdf, locale="en", variant="print", photo_path=store.path)
+    pngs = page_previews(pdf, tmp_path / "previews")
+    assert len(pngs) == len(PdfReader(pdf).pages)
+    assert [p.name for p in pngs[:2]] == ["page-001.png", "page-002.png"]
+    for png in pngs:
+        with Image.open(png) as image:
+            assert image.format == "PNG"
+            assert image.width == 320
+            assert image.height == pytest.approx(320 * 297 / 210, abs=1)
+
+
+def test_previews_of_the_first_pages_only(snapshot_factory, theme, store, tmp_path):
+    pdf = tmp_path / "screen.pdf"
+    render_pdf(
+        snapshot_factory(5), theme, pdf, locale="en", variant="screen", photo_path=store.path
+    )
+    pngs = page_previews(pdf, tmp_path / "previews", width_px=200, first=2)
+    assert len(pngs) == 2
+    with Image.open(pngs[0]) as image:
+        assert image.width == 200
