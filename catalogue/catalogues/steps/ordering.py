@@ -1,0 +1,162 @@
+"""Steps 4 to 6: arrangement, prices and the check before publishing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, redirect, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from catalogue.catalogues import arrangement, completeness, pricing, services, themechoice
+from catalogue.catalogues.forms import (
+    ArrangementForm,
+    ItemActionForm,
+    ItemPriceForm,
+    pricing_form_class,
+)
+from catalogue.catalogues.models import Catalogue, CatalogueItem
+from catalogue.catalogues.steps.choosing import selection_buttons
+from catalogue.catalogues.steps.common import Page, item_of, render_step, run_button, step_url
+from catalogue.core.forms import show_errors
+from catalogue.core.validation import ValidationError
+from catalogue.extensions import db
+
+
+def arrangement_step(catalogue: Catalogue) -> Page:
+    action = request.form.get("action") if request.method == "POST" else None
+    if action in ("up", "down", "pin", "unpin"):
+
+        def move(form: ItemActionForm) -> None:
+            item = item_of(catalogue, form.item_id.data)
+            arrangement.move_item(catalogue, item, -1 if form.action.data == "up" else 1)
+
+        buttons = selection_buttons(catalogue)
+        return run_button(
+            catalogue,
+            "arrangement",
+            {"up": move, "down": move, "pin": buttons["pin"], "unpin": buttons["unpin"]},
+        )
+    form = ArrangementForm()
+    if not form.is_submitted():
+        form.group_by.data, form.sort_by.data = catalogue.group_by, catalogue.sort_by
+    status = 200
+    if form.validate_on_submit():
+        arrangement.set_arrangement(
+            catalogue, group_by=form.group_by.data, sort_by=form.sort_by.data
+        )
+        db.session.commit()
+        flash(_("Saved."), "success")
+        return redirect(step_url(catalogue, "arrangement"))
+    if form.is_submitted():
+        status = 400
+    return render_step(
+        "catalogues/arrangement.html",
+        catalogue,
+        "arrangement",
+        status,
+        form=form,
+        sections=arrangement.arranged(catalogue),
+        capacity_of=arrangement.capacity_of,
+    )
+
+
+# --- pricing -------------------------------------------------------------------------------
+
+
+def _prices(catalogue: Catalogue) -> list[tuple[CatalogueItem, Any, str]]:
+    """Each item in the catalogue with its price, or why it has none."""
+    settings = pricing.settings_for(catalogue)
+    rows = []
+    for item in sorted(catalogue.items, key=lambda i: i.code):
+        if not item.active or not item.sources:
+            continue
+        try:
+            rows.append((item, pricing.item_price(item, settings), ""))
+        except pricing.MissingRate as missing:
+            rows.append(
+                (item, None, _("No exchange rate for %(currency)s.", currency=missing.currency))
+            )
+        except pricing.MissingPrice:
+            rows.append((item, None, _("No price given by the producer.")))
+    return rows
+
+
+def pricing_step(catalogue: Catalogue) -> Page:
+    action = request.form.get("action") if request.method == "POST" else None
+    if action == "item_price":
+        form = ItemPriceForm()
+        if not form.validate_on_submit():
+            abort(400)
+        try:
+            item = item_of(catalogue, form.item_id.data)
+            services.set_item_price(catalogue, item, form.unit_price.data)
+        except ValidationError as exc:
+            db.session.rollback()
+            for text in exc.errors.values():
+                flash(text, "error")
+        else:
+            db.session.commit()
+            flash(_("Saved."), "success")
+        return redirect(step_url(catalogue, "pricing"))
+    languages = tuple(catalogue.locales)
+    currencies = tuple(services.source_currencies(catalogue))
+    form = pricing_form_class(languages, currencies)()
+    if not form.is_submitted():
+        form.currency.data = catalogue.currency
+        form.markup_percent.data = f"{catalogue.markup_percent.normalize():f}"
+        step = catalogue.rounding_step
+        form.rounding_step.data = f"{step.normalize():f}" if step is not None else ""
+        form.price_display.data = catalogue.price_display
+        for name in ("order_opens_on", "order_closes_on"):
+            value = getattr(catalogue, name)
+            getattr(form, name).data = value.isoformat() if value else ""
+        for lang in languages:
+            getattr(form, f"how_to_order_{lang}").data = catalogue.how_to_order.get(lang, "")
+        rates = {r.currency: r.rate for r in catalogue.exchange_rates}
+        for code in currencies:
+            rate = rates.get(code)
+            getattr(form, f"rate_{code}").data = f"{rate.normalize():f}" if rate else ""
+    status = 200
+    if form.validate_on_submit():
+        data = {name: field.data for name, field in form._fields.items()}
+        data["how_to_order"] = {lang: data.pop(f"how_to_order_{lang}") for lang in languages}
+        data["rates"] = {code: data.pop(f"rate_{code}") for code in currencies}
+        try:
+            services.set_pricing(db.session, catalogue, data, current_user)
+        except ValidationError as exc:
+            db.session.rollback()
+            for message in show_errors(form, exc):
+                flash(message, "error")
+            status = 400
+        else:
+            db.session.commit()
+            flash(_("Saved."), "success")
+            return redirect(step_url(catalogue, "pricing"))
+    elif form.is_submitted():
+        status = 400
+    return render_step(
+        "catalogues/pricing.html",
+        catalogue,
+        "pricing",
+        status,
+        form=form,
+        currencies=currencies,
+        rows=_prices(catalogue),
+        price_form=ItemPriceForm(),
+    )
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+def check_step(catalogue: Catalogue) -> Page:
+    report = completeness.check(db.session, catalogue)
+    return render_step(
+        "catalogues/check.html",
+        catalogue,
+        "check",
+        report=report,
+        channels={"print": _("Print"), "web": _("Web and screen")},
+        links=themechoice.edition_links(catalogue.network.slug, catalogue.slug),
+    )
