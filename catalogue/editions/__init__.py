@@ -1,0 +1,1 @@
+"""Editions: frozen, numbered snapshots of a catalogue, and publishing them to files."""

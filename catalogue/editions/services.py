@@ -1,0 +1,234 @@
+"""Publishing: freeze a catalogue into a numbered edition and write its files.
+
+``publish`` does the work (in a job, or directly from the CLI); ``start_publish`` and
+``start_preview`` are what the builder's buttons call: they check, then enqueue.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from catalogue.catalogues.models import (
+    Catalogue,
+    CatalogueStatus,
+    Edition,
+    EditionItem,
+    EditionItemSource,
+    EditionStatus,
+)
+from catalogue.core.types import utcnow
+from catalogue.core.validation import ValidationError
+from catalogue.editions.changes import change_summary
+from catalogue.editions.render import Progress, parse_formats, render_edition, snapshot_sha256
+from catalogue.editions.schema import Snapshot
+from catalogue.jobs.models import Job
+from catalogue.jobs.queue import enqueue
+from catalogue.media.storage import get_storage
+
+DRAFT = "draft"
+
+
+def catalogue_dir(catalogue: Catalogue) -> Path:
+    """``exports/<network>.<catalogue>/``: one folder per catalogue, editions inside."""
+    root = Path(current_app.config["EXPORTS_DIR"])
+    return root / f"{catalogue.network.slug}.{catalogue.slug}"
+
+
+def edition_dir(catalogue: Catalogue, number: int | str) -> Path:
+    return catalogue_dir(catalogue) / str(number)
+
+
+def latest_edition(session: Session, catalogue: Catalogue) -> Edition | None:
+    return session.scalar(
+        select(Edition)
+        .where(Edition.catalogue_id == catalogue.id, Edition.status == EditionStatus.PUBLISHED)
+        .order_by(Edition.number.desc())
+        .limit(1)
+    )
+
+
+def _check_publishable(session: Session, catalogue: Catalogue) -> None:
+    from catalogue.catalogues.completeness import check
+
+    report = check(session, catalogue)
+    if not report.can_publish:
+        errors = {
+            ".".join(filter(None, (p.code or "catalogue", p.kind, p.locale))): str(p.message)
+            for p in report.errors
+        }
+        raise ValidationError(errors or {"catalogue": str(_l("The catalogue is not complete."))})
+
+
+class _PhotoFiles:
+    """Local paths of stored photos; fetched into a temporary folder when storage is remote."""
+
+    def __init__(self) -> None:
+        self.storage = get_storage()
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+
+    def __call__(self, key: str) -> Path:
+        local = self.storage.local_path(key)
+        if local is not None:
+            return local
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="catalogue-photos-")
+        path = Path(self._tmp.name) / f"{key}.jpg"
+        if not path.exists():
+            path.write_bytes(self.storage.get(key))
+        return path
+
+    def close(self) -> None:
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+
+def render(
+    snapshot: Snapshot,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    *,
+    progress: Progress | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Render ``snapshot`` with its theme into ``out_dir``; returns the manifest."""
+    from catalogue.themes import get_theme
+
+    photos = _PhotoFiles()
+    try:
+        return render_edition(
+            snapshot,
+            out_dir,
+            formats,
+            theme=get_theme(snapshot["catalogue"]["theme"]),
+            photo_path=photos,
+            base_url=str(current_app.config["PUBLIC_BASE_URL"]).rstrip("/"),
+            progress=progress,
+            extra=extra,
+        )
+    finally:
+        photos.close()
+
+
+def publish(
+    session: Session,
+    catalogue: Catalogue,
+    formats: str | tuple[str, ...] = ("print", "screen"),
+    *,
+    user: Any = None,
+    progress: Callable[[int, str], None] | None = None,
+) -> Edition:
+    """Freeze ``catalogue`` as its next edition and write ``exports/.../<number>/``.
+
+    Refused (``ValidationError``) while the completeness check has errors. The edition row is
+    committed as ``building`` first, so its number is taken; it ends ``published`` or
+    ``failed``. The caller commits the final state.
+    """
+    from catalogue.catalogues.snapshot import build_snapshot
+
+    wanted = parse_formats(formats)
+    _check_publishable(session, catalogue)
+    previous = latest_edition(session, catalogue)
+    number = (
+        session.scalar(select(func.max(Edition.number)).where(Edition.catalogue_id == catalogue.id))
+        or 0
+    ) + 1
+    snapshot = build_snapshot(session, catalogue, edition_number=number)
+    edition = Edition(
+        catalogue=catalogue,
+        number=number,
+        status=EditionStatus.BUILDING,
+        snapshot=snapshot,
+        snapshot_sha256=snapshot_sha256(snapshot),
+        published_by_id=getattr(user, "id", None),
+    )
+    session.add(edition)
+    session.flush()
+    summary = change_summary(previous.snapshot if previous else None, snapshot)
+
+    def _progress(step: str, done: int, total: int) -> None:
+        if progress:
+            progress(5 + 90 * done // max(total, 1), step)
+
+    try:
+        manifest = render(
+            snapshot,
+            edition_dir(catalogue, number),
+            wanted,
+            progress=_progress,
+            extra={"change_summary": summary},
+        )
+    except Exception:
+        edition.status = EditionStatus.FAILED
+        session.commit()
+        raise
+    _freeze_items(edition, snapshot)
+    edition.manifest = manifest
+    edition.change_summary = summary
+    edition.status = EditionStatus.PUBLISHED
+    edition.published_at = utcnow()
+    catalogue.status = CatalogueStatus.PUBLISHED
+    if progress:
+        progress(100, "published")
+    return edition
+
+
+def _freeze_items(edition: Edition, snapshot: Snapshot) -> None:
+    """The rows orders will refer to: code, name, price, minimums, lead time, sources."""
+    currency = snapshot["catalogue"]["currency"]
+    for item in snapshot["items"]:
+        row = EditionItem(
+            code=item["code"],
+            position=item["position"],
+            name=item["name"],
+            currency=currency,
+            # The list price is the top of the range: a producer is never quoted below it.
+            unit_price=Decimal(item["price"]["max"]),
+            min_order=max(1, item["min_order"]),
+            case_multiple=max(1, item["case_multiple"]),
+            lead_time_days=item["lead_time_days"],
+        )
+        row.sources = [
+            EditionItemSource(product_id=s["product_id"], producer_id=s["producer_id"])
+            for s in item.get("sources", [])
+        ]
+        edition.items.append(row)
+
+
+def preview(
+    session: Session, catalogue: Catalogue, *, progress: Callable[[int, str], None] | None = None
+) -> dict[str, Any]:
+    """Render the catalogue as it stands into ``<catalogue>/draft/`` with page previews."""
+    from catalogue.catalogues.snapshot import build_snapshot
+
+    snapshot = build_snapshot(session, catalogue, edition_number=0)
+
+    def _progress(step: str, done: int, total: int) -> None:
+        if progress:
+            progress(5 + 90 * done // max(total, 1), step)
+
+    return render(snapshot, edition_dir(catalogue, DRAFT), ("print",), progress=_progress)
+
+
+def start_publish(session: Session, catalogue: Catalogue, formats: str, user: Any) -> Job:
+    """Check, then queue the publishing job (it runs after the caller commits)."""
+    wanted = parse_formats(formats)
+    _check_publishable(session, catalogue)
+    return enqueue(
+        session,
+        "editions.publish",
+        {"catalogue_id": catalogue.id, "formats": ",".join(wanted)},
+        actor=user,
+    )
+
+
+def start_preview(session: Session, catalogue: Catalogue, user: Any) -> Job:
+    return enqueue(session, "editions.preview", {"catalogue_id": catalogue.id}, actor=user)

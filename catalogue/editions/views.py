@@ -1,0 +1,188 @@
+"""The builder's last two steps: page previews, and publishing editions with progress."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+from wtforms import SelectMultipleField
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from catalogue.catalogues.models import Catalogue, Edition, EditionStatus
+from catalogue.core.permissions import requires
+from catalogue.core.validation import ValidationError
+from catalogue.editions import services
+from catalogue.editions.changes import is_empty
+from catalogue.editions.render import FORMATS
+from catalogue.extensions import db
+from catalogue.jobs.models import Job
+
+bp = Blueprint(
+    "editions", __name__, url_prefix="/n/<network_slug>/manage/catalogues/<catalogue_slug>"
+)
+
+FORMAT_LABELS = {
+    "print": _l("Print PDF (bleed, crop marks, 300 ppi)"),
+    "screen": _l("Screen PDF (light, for e-mail, linked to the web pages)"),
+    "imposed": _l("2-up saddle-stitch imposition (booklets)"),
+}
+
+
+class PublishForm(FlaskForm):
+    formats = SelectMultipleField(
+        _l("Formats"),
+        choices=[SelectChoice(f, FORMAT_LABELS[f]) for f in FORMATS],
+        default=["print", "screen"],
+        option_widget=CheckboxInput(),
+        widget=ListWidget(prefix_label=False),
+    )
+
+
+class PreviewForm(FlaskForm):
+    pass
+
+
+def _catalogue(slug: str) -> Catalogue:
+    catalogue = db.session.scalar(
+        select(Catalogue).where(Catalogue.network_id == g.network.id, Catalogue.slug == slug)
+    )
+    if catalogue is None:
+        abort(404)
+    if not catalogue.can_manage(current_user):
+        abort(403)
+    return catalogue
+
+
+def _manifest(folder: Path) -> dict[str, Any] | None:
+    path = folder / "manifest.json"
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text())
+
+
+def _job(job_id: str | None) -> Job | None:
+    if not job_id:
+        return None
+    job = db.session.get(Job, job_id)
+    if job is None or job.created_by_id != current_user.id:
+        return None
+    return job
+
+
+@bp.route("/preview", methods=["GET", "POST"])
+@requires("catalogue.publish")
+def preview(network_slug: str, catalogue_slug: str) -> str | Response:
+    catalogue = _catalogue(catalogue_slug)
+    form = PreviewForm()
+    if form.validate_on_submit():
+        job = services.start_preview(db.session, catalogue, current_user)
+        db.session.commit()
+        return redirect(
+            url_for(
+                ".preview", network_slug=network_slug, catalogue_slug=catalogue_slug, job=job.id
+            )
+        )
+    manifest = _manifest(services.edition_dir(catalogue, services.DRAFT))
+    return render_template(
+        "editions/preview.html",
+        catalogue=catalogue,
+        form=form,
+        manifest=manifest,
+        job=_job(request.args.get("job")),
+    )
+
+
+@bp.route("/publish", methods=["GET", "POST"])
+@requires("catalogue.publish")
+def publish(network_slug: str, catalogue_slug: str) -> str | Response:
+    from catalogue.catalogues.completeness import check
+
+    catalogue = _catalogue(catalogue_slug)
+    form = PublishForm()
+    if form.validate_on_submit():
+        try:
+            job = services.start_publish(
+                db.session, catalogue, ",".join(form.formats.data or []), current_user
+            )
+        except (ValidationError, ValueError) as exc:
+            db.session.rollback()
+            messages = exc.errors.values() if isinstance(exc, ValidationError) else [str(exc)]
+            for message in messages:
+                flash(str(message), "error")
+        else:
+            db.session.commit()
+            return redirect(
+                url_for(
+                    ".publish", network_slug=network_slug, catalogue_slug=catalogue_slug, job=job.id
+                )
+            )
+    editions = db.session.scalars(
+        select(Edition).where(Edition.catalogue_id == catalogue.id).order_by(Edition.number.desc())
+    ).all()
+    return render_template(
+        "editions/publish.html",
+        catalogue=catalogue,
+        form=form,
+        report=check(db.session, catalogue),
+        editions=editions,
+        job=_job(request.args.get("job")),
+        is_empty=is_empty,
+    )
+
+
+@bp.route("/editions/<int:number>")
+@requires("catalogue.publish")
+def detail(network_slug: str, catalogue_slug: str, number: int) -> str:
+    catalogue = _catalogue(catalogue_slug)
+    edition = db.session.scalar(
+        select(Edition).where(Edition.catalogue_id == catalogue.id, Edition.number == number)
+    )
+    if edition is None:
+        abort(404)
+    return render_template(
+        "editions/detail.html",
+        catalogue=catalogue,
+        edition=edition,
+        manifest=edition.manifest if edition.status == EditionStatus.PUBLISHED else None,
+        summary=edition.change_summary,
+        is_empty=is_empty,
+    )
+
+
+@bp.route("/editions/<int:number>/files/<path:filename>")
+@requires("catalogue.publish")
+def edition_file(network_slug: str, catalogue_slug: str, number: int, filename: str) -> Response:
+    catalogue = _catalogue(catalogue_slug)
+    return _send(services.edition_dir(catalogue, number), filename)
+
+
+@bp.route("/preview/files/<path:filename>")
+@requires("catalogue.publish")
+def draft_file(network_slug: str, catalogue_slug: str, filename: str) -> Response:
+    catalogue = _catalogue(catalogue_slug)
+    return _send(services.edition_dir(catalogue, services.DRAFT), filename)
+
+
+def _send(folder: Path, filename: str) -> Response:
+    if not folder.is_dir():
+        abort(404)
+    # send_from_directory refuses paths that leave the folder.
+    return send_from_directory(folder, filename, max_age=0)
