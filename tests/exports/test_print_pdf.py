@@ -105,6 +105,25 @@ def test_photos_are_embedded_once_each_as_the_jpeg_bytes_of_the_print_derivative
     assert {img._data for img in images.values()} == expected
 
 
+@pytest.mark.parametrize("variant", ["print", "screen"])
+def test_every_cross_reference_points_at_its_object_after_the_photos_are_copied_in(
+    snapshot_factory, theme, store, tmp_path, variant
+):
+    """Photos are streamed into the file after ReportLab wrote it: offsets must still hold."""
+    out = tmp_path / f"{variant}.pdf"
+    render_pdf(snapshot_factory(9), theme, out, locale="en", variant=variant, photo_path=store.path)
+    data = out.read_bytes()
+    startxref = int(re.search(rb"startxref\n(\d+)\n%%EOF\n$", data)[1])
+    assert data[startxref : startxref + 5] == b"xref\n"
+    entries = re.findall(rb"(\d{10}) \d{5} n ", data[startxref:])
+    assert len(entries) > 10
+    for number, offset in enumerate(entries, start=1):
+        at = int(offset)
+        assert data[at : at + 20].startswith(b"%d 0 obj" % number), number
+    for image in _image_xobjects(PdfReader(out, strict=True)).values():
+        assert len(image._data) == image.get("/Length", len(image._data)) > 10_000
+
+
 def test_crop_marks_lie_in_the_slug_outside_the_bleed(snapshot_factory, theme, store, tmp_path):
     pdf = render(snapshot_factory(2, fmt="flyer"), theme, store, tmp_path)
     page = PdfReader(pdf).pages[0]

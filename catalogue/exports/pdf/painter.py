@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from catalogue.editions.schema import Photo
 from catalogue.exports.pdf.context import REGISTRATION, Job
 from catalogue.exports.pdf.geometry import MM, Rect
+from catalogue.exports.pdf.photos import PhotoSlots
 from catalogue.exports.pdf.text import Fitted, clip_line, nfc
 
 MARK_WIDTH = 0.25  # pt, hairline crop marks
@@ -30,6 +31,7 @@ class Painter:
         self.job = job
         self._photo_path = photo_path
         self._paths: dict[str, str] = {}  # storage key -> file, resolved once
+        self.photos = PhotoSlots()
         sheet = job.sheet
         canvas.setPageSize(sheet.size)
         if job.print:
@@ -126,8 +128,8 @@ class Painter:
     def photo(self, photo: Photo | None, rect: Rect, placeholder: str | None = "muted") -> bool:
         """``photo`` scaled to cover ``rect`` (aspect kept, centred, the overflow clipped).
 
-        The file is given to ReportLab by path: a JPEG's bytes go into the PDF as they are
-        (DCTDecode), and a file drawn again is the same image object, embedded once.
+        A JPEG's bytes go into the PDF as they are (DCTDecode), copied from the file only when
+        the document is written (see ``photos``); a file drawn again is embedded once.
         """
         if photo is None or rect.w <= 0 or rect.h <= 0:
             if placeholder:
@@ -148,7 +150,7 @@ class Painter:
         clip = self.c.beginPath()
         clip.rect(rect.x, rect.y, rect.w, rect.h)
         self.c.clipPath(clip, stroke=0, fill=0)
-        self.c.drawImage(path, rect.x + (rect.w - w) / 2, rect.y + (rect.h - h) / 2, w, h)
+        self.photos.draw(self.c, path, rect.x + (rect.w - w) / 2, rect.y + (rect.h - h) / 2, w, h)
         self.c.restoreState()
         return True
 

@@ -75,10 +75,10 @@ def render_pdf(
         draw_page(painter, job, page, number, base_url)
         if progress:
             progress(number, total)
-    canvas.save()
+    size = painter.photos.write(canvas.getpdfdata(), out)
     return RenderResult(
         pages=total,
         images=painter.images,
-        bytes=out.stat().st_size,
+        bytes=size,
         item_pages=dict(plan.item_pages),
     )
