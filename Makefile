@@ -15,6 +15,12 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# The benchmarks also need the bench extra (WeasyPrint, for a comparison).
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-c requirements.lock -e '.[$(EXTRAS),bench]'
+	@touch $@
+
 demo: $(STAMP)
 	$(BIN)/catalogue demo
 
@@ -31,7 +37,7 @@ test-sqlite: $(STAMP)
 test-postgres: $(STAMP)
 	$(BIN)/python -m pytest -m db
 
-bench: $(STAMP)
+bench: $(VENV)/.bench-installed
 	$(BIN)/python -m bench
 
 lint: $(STAMP)
@@ -45,7 +51,7 @@ fix: $(STAMP)
 # Re-resolve the pinned versions inside the ranges of pyproject.toml.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[$(EXTRAS)]'
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[$(EXTRAS),bench]'
 	.lock-venv/bin/python -m pip freeze --exclude catalogue | sort -f > requirements.lock
 	rm -rf .lock-venv
 

@@ -146,12 +146,8 @@ class Painter:
         pw, ph = photo.get("print_width") or rect.w, photo.get("print_height") or rect.h
         scale = max(rect.w / pw, rect.h / ph)
         w, h = pw * scale, ph * scale
-        self.c.saveState()
-        clip = self.c.beginPath()
-        clip.rect(rect.x, rect.y, rect.w, rect.h)
-        self.c.clipPath(clip, stroke=0, fill=0)
-        self.photos.draw(self.c, path, rect.x + (rect.w - w) / 2, rect.y + (rect.h - h) / 2, w, h)
-        self.c.restoreState()
+        box = Rect(rect.x + (rect.w - w) / 2, rect.y + (rect.h - h) / 2, w, h)
+        self.photos.draw(self.c, path, rect, box)
         return True
 
     def link(self, url: str, rect: Rect) -> None:

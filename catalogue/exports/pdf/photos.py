@@ -4,9 +4,10 @@ ReportLab keeps every image's bytes in memory until ``save`` and then builds the
 one ``bytes`` object: a 1,000-photo catalogue held its ~300 MB of JPEGs two or three times over.
 Here each photo becomes an image XObject whose stream is a short marker; ReportLab writes the
 document with the markers (a few MB), and :meth:`PhotoSlots.write` copies it to the output,
-streaming each JPEG file in place of its marker and shifting ``/Length``, the cross-reference
-table and ``startxref`` by what each photo added. The JPEG bytes go in as they are (DCTDecode),
-as ``drawImage`` with a path would put them; a file drawn again is the same object.
+streaming each JPEG file in place of its marker and shifting the cross-reference table and
+``startxref`` by what each photo added (``/Length`` is the file's size from the start). The
+JPEG bytes go in as they are (DCTDecode), as ``drawImage`` with a path would put them; a file
+drawn again is the same object.
 """
 
 from __future__ import annotations
@@ -15,39 +16,46 @@ import bisect
 import re
 import shutil
 from pathlib import Path
+from typing import BinaryIO
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfutils
-from reportlab.pdfbase.pdfdoc import PDFImageXObject
+from reportlab.pdfbase.pdfdoc import PDFObject
 from reportlab.pdfgen.canvas import Canvas
+
+from catalogue.exports.pdf.geometry import Rect
 
 _MARKER = b"\x00\xffcatalogue-photo:%08d\xff\x00"
 _MARKER_RE = re.compile(rb"\x00\xffcatalogue-photo:(\d{8})\xff\x00")
-_LENGTH_RE = re.compile(rb"/Length (\d+)")
 _TAIL_RE = re.compile(rb"startxref\n(\d+)\n%%EOF\n?$")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf]) ")
-_COLOUR_SPACES = {1: "DeviceGray", 3: "DeviceRGB", 4: "DeviceCMYK"}
+_COLOUR_SPACES = {1: b"DeviceGray", 3: b"DeviceRGB", 4: b"DeviceCMYK"}
 
 
 class SpliceError(RuntimeError):
     """The document ReportLab wrote is not laid out as the splicing expects."""
 
 
-class _DeferredJPEG(PDFImageXObject):
-    """A DCT image XObject whose stream is a marker until :meth:`PhotoSlots.write`."""
+class _DeferredJPEG(PDFObject):
+    """A DCT image XObject that carries a marker where its stream data will go."""
 
-    def __init__(self, name: str, path: Path, marker: bytes) -> None:
-        super().__init__(name)  # the canned image; every field is set below
+    def __init__(self, path: Path, marker: bytes) -> None:
         with path.open("rb") as fh:
             width, height, components = pdfutils.readJPEGInfo(fh)[:3]
+            self.size = fh.seek(0, 2)
         if components not in _COLOUR_SPACES:
             raise ValueError(f"{path}: a JPEG with {components} colour components")
-        self.width, self.height = width, height
-        self.bitsPerComponent = 8
-        self.colorSpace = _COLOUR_SPACES[components]
-        self._dotrans = int(components == 4)  # Adobe CMYK JPEGs are stored inverted
-        self._filters = ("DCTDecode",)
-        self.streamContent = marker
-        self.mask = None
+        # Adobe CMYK JPEGs are stored inverted.
+        decode = b"/Decode [1 0 1 0 1 0 1 0] " if components == 4 else b""
+        self.head = (
+            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /%s "
+            b"/BitsPerComponent 8 /Filter /DCTDecode %s/Length %d >>\nstream\n"
+            % (width, height, _COLOUR_SPACES[components], decode, self.size)
+        )
+        self.marker = marker
+
+    def format(self, document: object) -> bytes:
+        return self.head + self.marker + b"\nendstream"
 
 
 class PhotoSlots:
@@ -55,26 +63,27 @@ class PhotoSlots:
 
     def __init__(self) -> None:
         self._names: dict[str, str] = {}  # file path -> form name
-        self._files: list[Path] = []  # by marker number
+        self._files: list[tuple[Path, int]] = []  # by marker number: file and its size
 
     def __len__(self) -> int:
         return len(self._files)
 
-    def draw(self, canvas: Canvas, path: str, x: float, y: float, w: float, h: float) -> None:
-        """Draw the JPEG at ``path`` into the box (x, y, w, h), embedding it once per document."""
+    def draw(self, canvas: Canvas, path: str, clip: Rect, box: Rect) -> None:
+        """Draw the JPEG at ``path`` scaled into ``box``, clipped to ``clip``; embedded once."""
         name = self._names.get(path)
         if name is None:
             name = self._names[path] = f"photo{len(self._files) + 1}"
-            marker = _MARKER % len(self._files)
-            self._files.append(Path(path))
+            image = _DeferredJPEG(Path(path), _MARKER % len(self._files))
+            self._files.append((Path(path), image.size))
             # What Canvas.drawImage does for a new file, minus reading it: ReportLab has no
             # public call that registers a ready-made image XObject.
-            canvas._doc.addForm(name, _DeferredJPEG(name, Path(path), marker))
-        canvas.saveState()
-        canvas.translate(x, y)
-        canvas.scale(w, h)
+            canvas._doc.addForm(name, image)
+        canvas.addLiteral(
+            f"q {fp_str(clip.x, clip.y, clip.w, clip.h)} re W n "
+            f"q {fp_str(box.w, 0, 0, box.h, box.x, box.y)} cm"
+        )
         canvas.doForm(name)
-        canvas.restoreState()
+        canvas.addLiteral("Q Q")
 
     def write(self, data: bytes, out: Path) -> int:
         """Write ``data`` (``Canvas.getpdfdata()``) to ``out`` with the photos in; its size."""
@@ -85,24 +94,17 @@ class PhotoSlots:
         if tail is None:
             raise SpliceError("no startxref at the end of the document")
         xref_at = int(tail.group(1))
-        with out.open("wb") as fh:
+        with out.open("wb", buffering=0) as fh:
             done = 0
             for match in _MARKER_RE.finditer(data, 0, xref_at):
                 start, end = match.span()
                 if data[start - 8 : start] != b"\nstream\n":
-                    continue  # not an image stream of ours (cannot happen in compressed pages)
-                length = _last_length(data, start)
-                if int(length.group(1)) != end - start:
-                    raise SpliceError(f"photo {match.group(1)!r}: unexpected /Length")
-                source = self._files[int(match.group(1))]
-                size = source.stat().st_size
-                fh.write(data[done : length.start(1)])
-                fh.write(str(size).encode())
-                fh.write(data[length.end(1) : start])
-                with source.open("rb") as photo:
-                    shutil.copyfileobj(photo, fh, 1 << 20)
+                    continue  # not one of our image streams (cannot happen in compressed pages)
+                source, size = self._files[int(match.group(1))]
+                fh.write(data[done:start])
+                _copy_into(source, size, fh)
                 done = end
-                total += len(str(size)) - len(length.group(1)) + size - (end - start)
+                total += size - (end - start)
                 shifts.append(start)
                 moved.append(total)
             fh.write(data[done:xref_at])
@@ -111,14 +113,11 @@ class PhotoSlots:
         return out.stat().st_size
 
 
-def _last_length(data: bytes, stream_at: int) -> re.Match[bytes]:
-    """The ``/Length`` of the stream dictionary just before ``stream_at``."""
-    window_start = max(0, stream_at - 512)
-    found = list(_LENGTH_RE.finditer(data, window_start, stream_at))
-    if not found:
-        raise SpliceError("a photo stream without /Length")
-    # Offsets into ``data``: finditer with pos keeps them absolute.
-    return found[-1]
+def _copy_into(source: Path, size: int, out: BinaryIO) -> None:
+    with source.open("rb") as photo:
+        shutil.copyfileobj(photo, out, 1 << 20)
+        if photo.tell() != size:
+            raise SpliceError(f"{source} changed while the document was made")
 
 
 def _moved_xref(xref: bytes, shifts: list[int], moved: list[int]) -> bytes:
