@@ -32,6 +32,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from bench.bench_photo_ingest import PALETTES
 from bench.common import Figure
 from catalogue.demo.photos import MOTIFS, render_product_photo
 from catalogue.exports.pdf import render_pdf
@@ -49,12 +50,6 @@ ROUNDS = 5
 TARGET_FLOOR = 1.5
 TARGET_WEASYPRINT = 5.0
 TARGET_MEMORY = 1.3
-PALETTES = [
-    ("#8a3b12", "#f2e8d5", "#2f5d50"),
-    ("#1f3b73", "#e8e1d0", "#c2452d"),
-    ("#4a6b3a", "#efe6d2", "#a8632a"),
-    ("#6b2d5c", "#f4ecdf", "#d9a441"),
-]
 CATEGORIES = [
     "Scarves",
     "Knitwear",

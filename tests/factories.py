@@ -13,8 +13,8 @@ from catalogue.auth import services as auth_services
 from catalogue.auth.models import Role, User
 from catalogue.catalogues.models import Catalogue
 from catalogue.extensions import db
-from catalogue.media.derivatives import public_derivatives
-from catalogue.media.models import ImageDerivative, ImageStatus, ProductImage
+from catalogue.media.derivatives import Encoded, public_derivatives
+from catalogue.media.models import DerivativeKind, ImageDerivative, ImageStatus, ProductImage
 from catalogue.media.storage import get_storage
 from catalogue.networks.models import Network
 from catalogue.printshop.models import PrintShop
@@ -88,21 +88,33 @@ def make_product(
 
 
 def add_photo(session: Session, product: Product) -> ProductImage:
+    """A ready 1200 x 900 cover photo with its public (web and thumbnail) derivatives."""
     buffer = BytesIO()
     Image.new("RGB", (1200, 900), (180, 120, 60)).save(buffer, "JPEG")
     data = buffer.getvalue()
+    return store_photo(session, product, data, (1200, 900), public_derivatives(data))
+
+
+def store_photo(
+    session: Session,
+    product: Product,
+    data: bytes,
+    size: tuple[int, int],
+    derivatives: dict[DerivativeKind, Encoded],
+) -> ProductImage:
+    """``data`` stored as the product's ready cover photo, with ``derivatives``."""
     storage = get_storage()
     image = ProductImage(
         product=product,
         sha256=storage.put(data),
         mime="image/jpeg",
-        width=1200,
-        height=900,
+        width=size[0],
+        height=size[1],
         byte_size=len(data),
         is_cover=True,
         status=ImageStatus.READY,
     )
-    for kind, enc in public_derivatives(data).items():
+    for kind, enc in derivatives.items():
         image.derivatives.append(
             ImageDerivative(
                 kind=kind,

@@ -16,9 +16,8 @@ from werkzeug.wrappers import Response
 from catalogue.catalogues import services, steps, themechoice
 from catalogue.catalogues.forms import LAYOUT_LABELS, settings_form_class
 from catalogue.catalogues.models import Catalogue
-from catalogue.core.forms import show_errors
+from catalogue.core.forms import save_form
 from catalogue.core.permissions import requires
-from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 
 bp = Blueprint("catalogues", __name__, url_prefix="/n/<network_slug>/manage/catalogues")
@@ -65,30 +64,23 @@ def new(network_slug: str) -> str | Response | tuple[str, int]:
         form.locales.data = [g.network.default_locale]
         form.kind.data, form.market.data, form.format.data = "theme", "b2b", "booklet"
         form.stories.data = "producer"
-    status = 200
-    if form.validate_on_submit():
-        try:
-            catalogue = services.create_catalogue(
-                db.session, g.network, steps.settings_data(form, languages, new=True), current_user
+    done = save_form(
+        form,
+        lambda: services.create_catalogue(
+            db.session, g.network, steps.settings_data(form, languages, new=True), current_user
+        ),
+    )
+    if done.saved and done.result is not None:
+        flash(_("Catalogue created. Now choose its products."), "success")
+        return redirect(
+            url_for(
+                "catalogues.step",
+                network_slug=network_slug,
+                catalogue_slug=done.result.slug,
+                step="selection",
             )
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc):
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Catalogue created. Now choose its products."), "success")
-            return redirect(
-                url_for(
-                    "catalogues.step",
-                    network_slug=network_slug,
-                    catalogue_slug=catalogue.slug,
-                    step="selection",
-                )
-            )
-    elif form.is_submitted():
-        status = 400
+        )
+    status = done.status
     page = render_template(
         "catalogues/theme.html",
         network=g.network,

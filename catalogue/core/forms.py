@@ -1,12 +1,45 @@
-"""Helpers shared by forms: showing a service's ValidationError on the right fields."""
+"""Helpers shared by forms: saving a submitted form through a service, and showing a service's
+ValidationError on the right fields."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
+from flask import flash
 from flask_wtf import FlaskForm
 
 from catalogue.core.validation import ValidationError
+from catalogue.extensions import db
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Submission(Generic[T]):
+    """What became of a form on this request."""
+
+    status: int  # for the page shown again: 400 when the form or a service refused it
+    saved: bool = False  # the change is committed
+    result: T | None = None  # what the change returned
+
+
+def save_form(form: FlaskForm, change: Callable[[], T]) -> Submission[T]:
+    """The POST half of a form page: when ``form`` validates (CSRF included), run ``change`` -
+    the service calls - and commit. A ``ValidationError`` rolls everything back, so nothing is
+    stored, and its messages go on the fields they name (the others are flashed)."""
+    if not form.validate_on_submit():
+        return Submission(400 if form.is_submitted() else 200)
+    try:
+        result = change()
+    except ValidationError as exc:
+        db.session.rollback()
+        for message in show_errors(form, exc):
+            flash(message, "error")
+        return Submission(400)
+    db.session.commit()
+    return Submission(200, True, result)
 
 
 def show_errors(

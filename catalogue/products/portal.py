@@ -23,7 +23,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from catalogue.core.forms import show_errors
+from catalogue.core.forms import save_form, show_errors
 from catalogue.core.labels import category_labels
 from catalogue.core.permissions import requires
 from catalogue.core.validation import ValidationError
@@ -295,30 +295,24 @@ def capacity(network_slug: str, producer_slug: str, product_id: int) -> Page:
         form.min_order.data = str(cap.min_order) if cap else "1"
         form.case_multiple.data = str(cap.case_multiple) if cap else "1"
         form.months.data = [str(m) for m in (cap.months if cap else range(1, 13))]
-    status = 200
-    if form.validate_on_submit():
-        try:
-            product_services.set_capacity(
-                db.session,
-                item,
-                units_per_month=form.units_per_month.data,
-                lead_time_days=form.lead_time_days.data,
-                min_order=form.min_order.data,
-                case_multiple=form.case_multiple.data,
-                months=[int(m) for m in form.months.data or []],
-            )
-            workflow.after_edit(db.session, item, current_user, "capacity")
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc):
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Saved."), "success")
-            return redirect(_product_url(item))
-    elif form.is_submitted():
-        status = 400
+
+    def save() -> None:
+        product_services.set_capacity(
+            db.session,
+            item,
+            units_per_month=form.units_per_month.data,
+            lead_time_days=form.lead_time_days.data,
+            min_order=form.min_order.data,
+            case_multiple=form.case_multiple.data,
+            months=[int(m) for m in form.months.data or []],
+        )
+        workflow.after_edit(db.session, item, current_user, "capacity")
+
+    done = save_form(form, save)
+    if done.saved:
+        flash(_("Saved."), "success")
+        return redirect(_product_url(item))
+    status = done.status
     return _render("portal/capacity.html", status, producer=producer, product=item, form=form)
 
 
@@ -430,30 +424,24 @@ def photos(network_slug: str, producer_slug: str, product_id: int) -> Page:
     producer = _producer(producer_slug)
     item = _product(producer, product_id)
     form = PhotoUploadForm()
-    status = 200
-    if form.validate_on_submit():
+
+    def add() -> None:
         upload = form.photo.data
-        try:
-            media_services.add_photo(db.session, item, upload.read(), upload.filename, current_user)
-            workflow.after_edit(db.session, item, current_user, "photos")
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc):
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Photo added. It is being prepared."), "success")
-            return redirect(
-                url_for(
-                    "portal.photos",
-                    network_slug=network_slug,
-                    producer_slug=producer_slug,
-                    product_id=item.id,
-                )
+        media_services.add_photo(db.session, item, upload.read(), upload.filename, current_user)
+        workflow.after_edit(db.session, item, current_user, "photos")
+
+    done = save_form(form, add)
+    if done.saved:
+        flash(_("Photo added. It is being prepared."), "success")
+        return redirect(
+            url_for(
+                "portal.photos",
+                network_slug=network_slug,
+                producer_slug=producer_slug,
+                product_id=item.id,
             )
-    elif form.is_submitted():
-        status = 400
+        )
+    status = done.status
     return _render(
         "portal/photos.html",
         status,
@@ -539,19 +527,10 @@ def costing_page(network_slug: str, producer_slug: str, product_id: int) -> Page
             form.hours.data = str(cost.hours.normalize())
             form.hourly_rate.data = _amount(cost.hourly_rate, cost.currency)
             form.overhead_percent.data = str(cost.overhead_percent)
-    status, result = 200, costing.costing_of(cost) if cost else None
-    if form.validate_on_submit():
-        try:
-            result = costing.save_costing(db.session, item, form.data)
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc):
-                flash(message, "error")
-            status, result = 400, None
-        else:
-            db.session.commit()
-    elif form.is_submitted():
-        status = 400
+    done = save_form(form, lambda: costing.save_costing(db.session, item, form.data))
+    status = done.status
+    # What is stored: the new costing once saved, else the one from before (nothing changed).
+    result = done.result if done.saved else costing.costing_of(cost) if cost else None
     below = []
     if result is not None and item.cost is not None:
         below = [

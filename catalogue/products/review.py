@@ -8,9 +8,8 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from catalogue.core.forms import show_errors
+from catalogue.core.forms import save_form
 from catalogue.core.permissions import requires
-from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 from catalogue.producers.models import Producer
 from catalogue.products import costing, workflow
@@ -39,24 +38,18 @@ def decide(network_slug: str, product_id: int) -> str | Response | tuple[str, in
     if product is None or product.producer.network_id != g.network.id:
         abort(404)
     form = ReviewForm()
-    status = 200
-    if form.validate_on_submit():
-        try:
-            if form.decision.data == "approve":
-                workflow.approve(db.session, product, current_user)
-            else:
-                workflow.request_changes(db.session, product, current_user, form.note.data or "")
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc):
-                flash(message, "error")
-            status = 400
+
+    def decide() -> None:
+        if form.decision.data == "approve":
+            workflow.approve(db.session, product, current_user)
         else:
-            db.session.commit()
-            flash(_("Decision saved."), "success")
-            return redirect(url_for("review.queue", network_slug=network_slug))
-    elif form.is_submitted():
-        status = 400
+            workflow.request_changes(db.session, product, current_user, form.note.data or "")
+
+    done = save_form(form, decide)
+    if done.saved:
+        flash(_("Decision saved."), "success")
+        return redirect(url_for("review.queue", network_slug=network_slug))
+    status = done.status
     computed = costing.costing_of(product.cost) if product.cost else None
     return render_template(
         "review/decide.html",

@@ -19,13 +19,12 @@ from catalogue.catalogues import services as catalogue_services
 from catalogue.catalogues.models import Catalogue
 from catalogue.editions import services as editions
 from catalogue.extensions import db
-from catalogue.media.models import ImageDerivative, ImageStatus, ProductImage
+from catalogue.media.models import ProductImage
 from catalogue.media.pipeline import make_derivatives
-from catalogue.media.storage import get_storage
 from catalogue.producers.models import Producer
 from catalogue.products import services as product_services
 from catalogue.products.models import Product
-from tests.factories import World, build_world
+from tests.factories import World, build_world, store_photo
 
 
 def photo_bytes(seed: int, size: tuple[int, int] = (2400, 1800)) -> bytes:
@@ -43,30 +42,7 @@ def photo_bytes(seed: int, size: tuple[int, int] = (2400, 1800)) -> bytes:
 def add_photo(session: Session, product: Product, seed: int, size=(2400, 1800)) -> ProductImage:
     """A ready photo with all four derivatives, made by the real pipeline."""
     data = photo_bytes(seed, size)
-    storage = get_storage()
-    image = ProductImage(
-        product=product,
-        sha256=storage.put(data),
-        mime="image/jpeg",
-        width=size[0],
-        height=size[1],
-        byte_size=len(data),
-        is_cover=True,
-        status=ImageStatus.READY,
-    )
-    for kind, enc in make_derivatives(data).items():
-        image.derivatives.append(
-            ImageDerivative(
-                kind=kind,
-                sha256=storage.put(enc.data),
-                width=enc.width,
-                height=enc.height,
-                byte_size=len(enc.data),
-            )
-        )
-    session.add(image)
-    session.flush()
-    return image
+    return store_photo(session, product, data, size, make_derivatives(data))
 
 
 def add_product(

@@ -18,7 +18,7 @@ from catalogue.catalogues.forms import (
 from catalogue.catalogues.models import Catalogue, CatalogueItem
 from catalogue.catalogues.steps.choosing import selection_buttons
 from catalogue.catalogues.steps.common import Page, item_of, render_step, run_button, step_url
-from catalogue.core.forms import show_errors
+from catalogue.core.forms import save_form
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 
@@ -117,29 +117,22 @@ def pricing_step(catalogue: Catalogue) -> Page:
         for code in currencies:
             rate = rates.get(code)
             getattr(form, f"rate_{code}").data = f"{rate.normalize():f}" if rate else ""
-    status = 200
-    if form.validate_on_submit():
+
+    def save() -> None:
         data = {name: field.data for name, field in form._fields.items()}
         data["how_to_order"] = {lang: data.pop(f"how_to_order_{lang}") for lang in languages}
         data["rates"] = {code: data.pop(f"rate_{code}") for code in currencies}
-        try:
-            services.set_pricing(db.session, catalogue, data, current_user)
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc):
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Saved."), "success")
-            return redirect(step_url(catalogue, "pricing"))
-    elif form.is_submitted():
-        status = 400
+        services.set_pricing(db.session, catalogue, data, current_user)
+
+    done = save_form(form, save)
+    if done.saved:
+        flash(_("Saved."), "success")
+        return redirect(step_url(catalogue, "pricing"))
     return render_step(
         "catalogues/pricing.html",
         catalogue,
         "pricing",
-        status,
+        done.status,
         form=form,
         currencies=currencies,
         rows=_prices(catalogue),

@@ -13,10 +13,9 @@ from catalogue.catalogues import services, themechoice
 from catalogue.catalogues.forms import LAYOUT_LABELS, settings_form_class
 from catalogue.catalogues.models import Catalogue
 from catalogue.catalogues.steps.common import Page, render_step, step_url
-from catalogue.core.forms import show_errors
+from catalogue.core.forms import save_form
 from catalogue.core.i18n import LANGUAGE_NAMES
 from catalogue.core.templating import localised
-from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 
 
@@ -54,28 +53,20 @@ def theme(catalogue: Catalogue) -> Page:
         for lang in languages:
             getattr(form, f"title_{lang}").data = catalogue.title.get(lang, "")
             getattr(form, f"intro_{lang}").data = catalogue.intro.get(lang, "")
-    status = 200
-    if form.validate_on_submit():
-        try:
-            services.update_settings(
-                db.session, catalogue, settings_data(form, languages, new=False), current_user
-            )
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc):
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Saved."), "success")
-            return redirect(step_url(catalogue, "selection"))
-    elif form.is_submitted():
-        status = 400
+    done = save_form(
+        form,
+        lambda: services.update_settings(
+            db.session, catalogue, settings_data(form, languages, new=False), current_user
+        ),
+    )
+    if done.saved:
+        flash(_("Saved."), "success")
+        return redirect(step_url(catalogue, "selection"))
     return render_step(
         "catalogues/theme.html",
         catalogue,
         "theme",
-        status,
+        done.status,
         form=form,
         themes=themes,
         languages=languages,
