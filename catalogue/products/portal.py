@@ -364,14 +364,7 @@ def prices(network_slug: str, producer_slug: str, product_id: int) -> Page:
             workflow.after_edit(db.session, item, current_user, "prices")
             db.session.commit()
             flash(_("Price removed."), "success")
-            return redirect(
-                url_for(
-                    "portal.prices",
-                    network_slug=network_slug,
-                    producer_slug=producer_slug,
-                    product_id=item.id,
-                )
-            )
+            return redirect(_product_url(item, "portal.prices"))
         status = 400
     elif form.validate_on_submit():
         try:
@@ -433,14 +426,7 @@ def photos(network_slug: str, producer_slug: str, product_id: int) -> Page:
     done = save_form(form, add)
     if done.saved:
         flash(_("Photo added. It is being prepared."), "success")
-        return redirect(
-            url_for(
-                "portal.photos",
-                network_slug=network_slug,
-                producer_slug=producer_slug,
-                product_id=item.id,
-            )
-        )
+        return redirect(_product_url(item, "portal.photos"))
     status = done.status
     return _render(
         "portal/photos.html",
@@ -484,14 +470,7 @@ def photo_action(network_slug: str, producer_slug: str, product_id: int, image_i
             flash(message, "error")
     else:
         db.session.commit()
-    return redirect(
-        url_for(
-            "portal.photos",
-            network_slug=network_slug,
-            producer_slug=producer_slug,
-            product_id=item.id,
-        )
-    )
+    return redirect(_product_url(item, "portal.photos"))
 
 
 @bp.route("/products/<int:product_id>/submit", methods=["POST"])
