@@ -87,7 +87,7 @@ def render_edition(
     Files are written to a sibling temporary folder first and moved into place at the end, so
     a failed render never leaves a half-written edition behind.
     """
-    from catalogue.exports.pdf import impose_saddle_stitch, render_pdf
+    from catalogue.exports.pdf import render_pdf
 
     formats = parse_formats(list(formats))
     info = snapshot["catalogue"]
@@ -105,6 +105,9 @@ def render_edition(
                 progress(f"{_v}", _i * 100 + (100 * done // max(total, 1)), len(steps) * 100)
 
         path = work / file_name(variant, locale, primary)
+        imposed = None
+        if variant == "print" and "imposed" in formats and info["format"] == "booklet":
+            imposed = work / file_name("imposed", locale, primary)
         result = render_pdf(
             snapshot,
             theme,
@@ -114,14 +117,11 @@ def render_edition(
             photo_path=photo_path,
             base_url=base_url,
             progress=_page_progress,
+            imposed=imposed,
         )
         outputs.append(_output(path, variant, locale, result.pages))
-    if "imposed" in formats and info["format"] == "booklet":
-        for locale in locales:
-            source = work / file_name("print", locale, primary)
-            path = work / file_name("imposed", locale, primary)
-            pages = impose_saddle_stitch(source, path)
-            outputs.append(_output(path, "imposed", locale, pages))
+        if imposed is not None:
+            outputs.append(_output(imposed, "imposed", locale, result.imposed_sides))
     preview_files: list[str] = []
     if previews and outputs:
         from catalogue.exports.previews import page_previews

@@ -246,3 +246,16 @@ def pdffonts(pdf: Path) -> list[dict[str, str]]:
     return [
         {n: line[a:b].strip() for n, (a, b) in zip(names, spans, strict=True)} for line in lines[2:]
     ]
+
+
+def check_cross_references(pdf: Path) -> int:
+    """Assert that every entry of the PDF's cross-reference table points at its object (the
+    photos are copied into the file after it was laid out); the number of objects."""
+    data = pdf.read_bytes()
+    startxref = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data)[1])
+    assert data[startxref : startxref + 5] == b"xref\n"
+    entries = re.findall(rb"(\d{10}) \d{5} n ", data[startxref:])
+    for number, offset in enumerate(entries, start=1):
+        at = int(offset)
+        assert re.match(rb"\s*%d 0 obj" % number, data[at : at + 24]), number
+    return len(entries)

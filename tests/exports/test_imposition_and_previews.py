@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from catalogue.exports.pdf import impose_saddle_stitch, render_pdf
 from catalogue.exports.pdf.impose import spread_order
 from catalogue.exports.previews import page_previews
-from tests.exports.conftest import MM
+from tests.exports.conftest import MM, check_cross_references
 
 
 def test_spreads_are_in_printers_order():
@@ -43,6 +43,52 @@ def test_imposed_booklet_has_half_the_pages_on_sheets_twice_the_trim_width(
         half = 210 * MM
         assert _halves(reader.pages[0], half) == ("How to order", "Andes Weavers")
         assert _halves(reader.pages[1], half) == ("Contents", "Index of items")
+
+
+@pytest.mark.parametrize("n_items", [3, 21])
+def test_the_imposition_made_with_the_booklet_equals_the_one_made_from_its_file(
+    snapshot_factory, theme, store, tmp_path, n_items
+):
+    """render_pdf(imposed=...) imposes the document before its photos are copied in (so no
+    file is ever held in memory with its photos); the result is the same 2-up file."""
+    snapshot = snapshot_factory(n_items)
+    booklet, imposed = tmp_path / "print.pdf", tmp_path / "imposed.pdf"
+    result = render_pdf(
+        snapshot,
+        theme,
+        booklet,
+        locale="en",
+        variant="print",
+        photo_path=store.path,
+        imposed=imposed,
+    )
+    from_file = tmp_path / "from-file.pdf"
+    assert result.imposed_sides == impose_saddle_stitch(booklet, from_file) == result.pages // 2
+    assert check_cross_references(imposed) > 10
+    together, apart = PdfReader(imposed, strict=True), PdfReader(from_file)
+    assert len(together.pages) == len(apart.pages)
+    for a, b in zip(together.pages, apart.pages, strict=True):
+        assert a.mediabox == b.mediabox
+        assert a.extract_text() == b.extract_text()
+        assert _photos(a) == _photos(b)
+    photo_bytes = {store.path(p["print_sha256"]).read_bytes() for p in _snapshot_photos(snapshot)}
+    assert set().union(*(_photos(p) for p in together.pages)) == photo_bytes
+
+
+def _snapshot_photos(snapshot: dict) -> list[dict]:
+    return [i["photo"] for i in snapshot["items"] if i["photo"]]
+
+
+def _photos(page) -> set[bytes]:
+    """The JPEG bytes of the images a sheet side draws (through its merged pages' XObjects)."""
+    found = set()
+    for xobject in (page["/Resources"].get("/XObject") or {}).values():
+        obj = xobject.get_object()
+        if obj.get("/Subtype") == "/Image":
+            found.add(obj._data)
+        elif obj.get("/Subtype") == "/Form":
+            found |= _photos(obj)
+    return found
 
 
 def _halves(page, half: float) -> tuple[str, str]:

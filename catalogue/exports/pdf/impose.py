@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.generic import RectangleObject
@@ -22,7 +23,7 @@ def spread_order(pages: int) -> list[tuple[int, int]]:
     return spreads
 
 
-def impose_saddle_stitch(booklet_pdf: Path, out: Path) -> int:
+def impose_saddle_stitch(booklet_pdf: Path | BinaryIO, out: Path | BinaryIO) -> int:
     """Write ``out``: the pages of ``booklet_pdf`` two by two on sheets twice the trim width,
     in printer's spread order, ready to print duplex (flip on the short edge), fold and
     staple. Returns the number of sheet sides written: half the booklet's pages.
@@ -47,6 +48,9 @@ def impose_saddle_stitch(booklet_pdf: Path, out: Path) -> int:
     title = (reader.metadata or {}).get("/Title")
     if title:
         writer.add_metadata({"/Title": f"{title} (2-up)"})
-    with out.open("wb") as fh:
-        writer.write(fh)
+    if isinstance(out, Path):
+        with out.open("wb") as fh:
+            writer.write(fh)
+    else:
+        writer.write(out)
     return len(writer.pages)

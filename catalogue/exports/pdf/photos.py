@@ -3,11 +3,11 @@
 ReportLab keeps every image's bytes in memory until ``save`` and then builds the whole file as
 one ``bytes`` object: a 1,000-photo catalogue held its ~300 MB of JPEGs two or three times over.
 Here each photo becomes an image XObject whose stream is a short marker; ReportLab writes the
-document with the markers (a few MB), and :meth:`PhotoSlots.write` copies it to the output,
-streaming each JPEG file in place of its marker and shifting the cross-reference table and
-``startxref`` by what each photo added (``/Length`` is the file's size from the start). The
-JPEG bytes go in as they are (DCTDecode), as ``drawImage`` with a path would put them; a file
-drawn again is the same object.
+document with the markers (a few MB, and a valid PDF: the 2-up imposition is made from it with
+pypdf), and :meth:`PhotoSlots.write` copies it to the output, streaming each JPEG file in place
+of its marker and moving the stream's ``/Length``, the cross-reference table and ``startxref``
+by what each photo added. The JPEG bytes go in as they are (DCTDecode), as ``drawImage`` with a
+path would put them; a file drawn again is the same object.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from catalogue.exports.pdf.geometry import Rect
 
 _MARKER = b"\x00\xffcatalogue-photo:%08d\xff\x00"
 _MARKER_RE = re.compile(rb"\x00\xffcatalogue-photo:(\d{8})\xff\x00")
-_TAIL_RE = re.compile(rb"startxref\n(\d+)\n%%EOF\n?$")
+_LENGTH_RE = re.compile(rb"/Length (\d+)")
+_TAIL_RE = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf]) ")
 _COLOUR_SPACES = {1: b"DeviceGray", 3: b"DeviceRGB", 4: b"DeviceCMYK"}
 
@@ -50,7 +51,7 @@ class _DeferredJPEG(PDFObject):
         self.head = (
             b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /%s "
             b"/BitsPerComponent 8 /Filter /DCTDecode %s/Length %d >>\nstream\n"
-            % (width, height, _COLOUR_SPACES[components], decode, self.size)
+            % (width, height, _COLOUR_SPACES[components], decode, len(marker))
         )
         self.marker = marker
 
@@ -86,7 +87,8 @@ class PhotoSlots:
         canvas.addLiteral("Q Q")
 
     def write(self, data: bytes, out: Path) -> int:
-        """Write ``data`` (``Canvas.getpdfdata()``) to ``out`` with the photos in; its size."""
+        """Write ``data`` to ``out`` with the photos in; the file's size. ``data`` is a document
+        carrying this object's markers: ``Canvas.getpdfdata()``, or pypdf's imposition of it."""
         shifts: list[int] = []  # positions in ``data`` after which offsets move...
         moved: list[int] = []  # ...by this much in all
         total = 0
@@ -101,10 +103,16 @@ class PhotoSlots:
                 if data[start - 8 : start] != b"\nstream\n":
                     continue  # not one of our image streams (cannot happen in compressed pages)
                 source, size = self._files[int(match.group(1))]
-                fh.write(data[done:start])
+                length = _stream_length(data, start)
+                if int(length.group(1)) != end - start:
+                    raise SpliceError(f"photo {match.group(1)!r}: unexpected /Length")
+                fh.write(data[done : length.start(1)])
+                fh.write(b"%d" % size)
+                fh.write(data[length.end(1) : start])
+                grown = len(b"%d" % size) - len(length.group(1))
                 _copy_into(source, size, fh)
                 done = end
-                total += size - (end - start)
+                total += grown + size - (end - start)
                 shifts.append(start)
                 moved.append(total)
             fh.write(data[done:xref_at])
@@ -118,6 +126,14 @@ def _copy_into(source: Path, size: int, out: BinaryIO) -> None:
         shutil.copyfileobj(photo, out, 1 << 20)
         if photo.tell() != size:
             raise SpliceError(f"{source} changed while the document was made")
+
+
+def _stream_length(data: bytes, stream_at: int) -> re.Match[bytes]:
+    """The ``/Length`` of the stream dictionary just before ``stream_at``."""
+    found = list(_LENGTH_RE.finditer(data, max(0, stream_at - 1024), stream_at))
+    if not found:
+        raise SpliceError("a photo stream without /Length")
+    return found[-1]
 
 
 def _moved_xref(xref: bytes, shifts: list[int], moved: list[int]) -> bytes:

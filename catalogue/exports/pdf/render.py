@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 from reportlab import rl_config
@@ -11,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from catalogue.editions.schema import Snapshot
 from catalogue.exports.pdf.context import Job
+from catalogue.exports.pdf.impose import impose_saddle_stitch
 from catalogue.exports.pdf.pages import draw_page
 from catalogue.exports.pdf.painter import Painter
 from catalogue.exports.pdf.plan import plan_document
@@ -28,6 +30,7 @@ class RenderResult:
     images: int  # distinct photos embedded
     bytes: int
     item_pages: dict[str, int]  # item code -> page number (items that found a place)
+    imposed_sides: int = 0  # sheet sides of the 2-up imposition, when one was asked for
 
 
 def render_pdf(
@@ -40,6 +43,7 @@ def render_pdf(
     photo_path: Callable[[str], Path],
     base_url: str = "",
     progress: Callable[[int, int], None] | None = None,
+    imposed: Path | None = None,
 ) -> RenderResult:
     """Write the catalogue of ``snapshot`` as a PDF at ``out``.
 
@@ -47,6 +51,10 @@ def render_pdf(
     CMYK colours, print derivatives. "screen": page = trim, RGB, screen derivatives, each item a
     link to ``base_url + item["url"]``. ``photo_path(key)`` gives the local file of a storage
     key. The same inputs always give the same bytes. ``progress(done, total)`` after each page.
+
+    ``imposed`` (a print booklet): also write there its 2-up saddle-stitch imposition
+    (:func:`impose_saddle_stitch`), made from the document before the photos are copied in, so
+    that neither file ever holds the photos in memory.
     """
     job = Job(snapshot, theme, locale, variant)
     plan = plan_document(job)
@@ -75,10 +83,18 @@ def render_pdf(
         draw_page(painter, job, page, number, base_url)
         if progress:
             progress(number, total)
-    size = painter.photos.write(canvas.getpdfdata(), out)
+    data = canvas.getpdfdata()
+    size = painter.photos.write(data, out)
+    sides = 0
+    if imposed is not None:
+        spreads = BytesIO()
+        sides = impose_saddle_stitch(BytesIO(data), spreads)
+        del data
+        painter.photos.write(spreads.getvalue(), imposed)
     return RenderResult(
         pages=total,
         images=painter.images,
         bytes=size,
         item_pages=dict(plan.item_pages),
+        imposed_sides=sides,
     )
