@@ -56,6 +56,7 @@ def file_name(variant: str, locale: str, primary: str) -> str:
 
 
 def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file, read a megabyte at a time."""
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):

@@ -44,10 +44,12 @@ def catalogue_dir(catalogue: Catalogue) -> Path:
 
 
 def edition_dir(catalogue: Catalogue, number: int | str) -> Path:
+    """The folder of edition ``number`` (or ``draft``) of ``catalogue`` under the exports folder."""
     return catalogue_dir(catalogue) / str(number)
 
 
 def latest_edition(session: Session, catalogue: Catalogue) -> Edition | None:
+    """The catalogue's newest published edition, if any."""
     return session.scalar(
         select(Edition)
         .where(Edition.catalogue_id == catalogue.id, Edition.status == EditionStatus.PUBLISHED)
@@ -231,4 +233,5 @@ def start_publish(session: Session, catalogue: Catalogue, formats: str, user: An
 
 
 def start_preview(session: Session, catalogue: Catalogue, user: Any) -> Job:
+    """Queue a draft rendering with page previews (see :func:`preview`); its job."""
     return enqueue(session, "editions.preview", {"catalogue_id": catalogue.id}, actor=user)

@@ -15,6 +15,7 @@ from catalogue.jobs.queue import Progress, handler
 
 @handler("editions.publish")
 def publish_edition(session: Session, job: Job, progress: Progress) -> dict[str, Any]:
+    """Job ``editions.publish``: freeze and render the next edition of the job's catalogue."""
     catalogue = session.get(Catalogue, int(job.params["catalogue_id"]))
     if catalogue is None:
         return {"skipped": "catalogue deleted"}
@@ -27,6 +28,7 @@ def publish_edition(session: Session, job: Job, progress: Progress) -> dict[str,
 
 @handler("editions.preview")
 def preview_catalogue(session: Session, job: Job, progress: Progress) -> dict[str, Any]:
+    """Job ``editions.preview``: render the catalogue as it stands into its draft folder."""
     catalogue = session.get(Catalogue, int(job.params["catalogue_id"]))
     if catalogue is None:
         return {"skipped": "catalogue deleted"}

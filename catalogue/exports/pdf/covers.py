@@ -15,6 +15,7 @@ def _lines_in(height: float, leading: float) -> int:
 
 
 def draw_cover(painter: Painter, job: Job) -> None:
+    """The front cover in the theme's cover style: background into the bleed, title, photo."""
     theme, sheet = job.theme, job.sheet
     painter.begin_page("cover_background")
     content, bleed = job.areas.content, sheet.bleed_rect
@@ -56,6 +57,7 @@ def _cover_text(painter: Painter, job: Job, rect: Rect) -> None:
 
 
 def draw_back(painter: Painter, job: Job) -> None:
+    """The back cover: how to order, the order window and the network's name."""
     painter.begin_page("cover_background")
     content, fonts, info = job.areas.content, job.fonts, job.info
     heading = job.style("heading", "cover_text")

@@ -93,6 +93,7 @@ class Sheet:
 
 
 def sheet_for(page: Page, variant: str) -> Sheet:
+    """The PDF page of a theme's trim: with bleed and slug for print, the bare trim for screen."""
     if variant not in ("print", "screen"):
         raise ValueError(f"unknown variant {variant!r}: choose print or screen")
     w, h = page.width_mm * MM, page.height_mm * MM
@@ -110,6 +111,7 @@ class Areas:
 
 
 def page_areas(theme: Theme) -> Areas:
+    """Content, running head, body and foot of an inside page, never nearer the trim than safe."""
     p, f = theme.page, theme.fonts
     left, right, top, bottom = (
         max(m, p.safe_mm) * MM
@@ -122,6 +124,7 @@ def page_areas(theme: Theme) -> Areas:
 
 
 def head_size(theme: Theme) -> float:
+    """Type size of running heads and section headings, from the theme's heading size."""
     return round(theme.fonts.heading_size_pt * 0.6, 2)
 
 
@@ -172,6 +175,7 @@ class ItemFrame:
 
 
 def type_sizes(theme: Theme, layout: str) -> TypeSizes:
+    """Type sizes and leadings of an item's texts in ``layout``, scaled from the body size."""
     spec, body = SPECS[layout], theme.fonts.body_size_pt
     name, detail, desc = (
         round(body * s, 2) for s in (spec.name_scale, spec.detail_scale, spec.description_scale)

@@ -29,6 +29,7 @@ class SetItem:
 
 
 def set_item(job: Job, placement: Placement) -> SetItem:
+    """An item's texts fitted to the frames of its place (cut with an ellipsis if too long)."""
     item, frame = placement.item, placement.frame
     name = fit_text(job.text(item["name"]), job.style("item_name"), frame.name.w, NAME_LINES)
     description = fit_text(
@@ -62,6 +63,7 @@ def set_item(job: Job, placement: Placement) -> SetItem:
 
 
 def draw_item(painter: Painter, job: Job, item: SetItem, base_url: str) -> None:
+    """Photo, name, code, price, ordering facts and description of a set item (linked on screen)."""
     frame = item.placement.frame
     fonts = job.fonts
     size = frame.sizes.detail

@@ -14,6 +14,7 @@ STORY_ITEMS = 6  # "In this catalogue": at most this many of her items are named
 
 
 def draw_page(painter: Painter, job: Job, page: PlannedPage, number: int, base_url: str) -> None:
+    """Draw planned page ``number`` (from 1): covers, contents, stories, index, item pages."""
     if page.kind == "cover":
         return draw_cover(painter, job)
     if page.kind == "back":

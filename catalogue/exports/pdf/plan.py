@@ -66,6 +66,7 @@ def ordered_items(job: Job) -> list[tuple[str, list[Item]]]:
 
 
 def plan_document(job: Job) -> Plan:
+    """Every page of the document and what goes on it, for the catalogue's format."""
     fmt = job.info["format"]
     if fmt == "flyer":
         return _plan_sheets(job, sides=1)
@@ -171,12 +172,15 @@ def _story_pages(job: Job) -> list[PlannedPage]:
 
 
 def index_columns(job: Job) -> int:
+    """Columns of the item index: two when the body is wide enough."""
     return 2 if job.areas.body.w >= 120 * MM else 1
 
 
 def index_leading(job: Job) -> float:
+    """Line spacing of the item index."""
     return job.fonts.body_size_pt * 0.9 * 1.4
 
 
 def index_rows_per_page(job: Job) -> int:
+    """Index entries that fit on one page."""
     return max(1, int(job.areas.body.h // index_leading(job))) * index_columns(job)

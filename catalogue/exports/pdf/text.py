@@ -22,6 +22,7 @@ _TALL = 1e6  # wrap height when counting lines: never the limit
 
 
 def nfc(text: str | None) -> str:
+    """``text`` in Unicode NFC (composed) form; empty for None."""
     return unicodedata.normalize("NFC", text or "")
 
 
