@@ -13,10 +13,11 @@ path would put them; a file drawn again is the same object.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import os
 import re
-import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfutils
@@ -88,44 +89,75 @@ class PhotoSlots:
 
     def write(self, data: bytes, out: Path) -> int:
         """Write ``data`` to ``out`` with the photos in; the file's size. ``data`` is a document
-        carrying this object's markers: ``Canvas.getpdfdata()``, or pypdf's imposition of it."""
-        shifts: list[int] = []  # positions in ``data`` after which offsets move...
-        moved: list[int] = []  # ...by this much in all
-        total = 0
+        carrying this object's markers: ``Canvas.getpdfdata()``, or pypdf's imposition of it.
+
+        The photos are copied on two threads (half each, every one to its place in the file):
+        the copying is all system calls, and writing half a gigabyte is the largest cost of a
+        1,000-photo booklet after its layout."""
         tail = _TAIL_RE.search(data)
         if tail is None:
             raise SpliceError("no startxref at the end of the document")
         xref_at = int(tail.group(1))
-        with out.open("wb", buffering=0) as fh:
-            done = 0
-            for match in _MARKER_RE.finditer(data, 0, xref_at):
-                start, end = match.span()
-                if data[start - 8 : start] != b"\nstream\n":
-                    continue  # not one of our image streams (cannot happen in compressed pages)
-                source, size = self._files[int(match.group(1))]
-                length = _stream_length(data, start)
-                if int(length.group(1)) != end - start:
-                    raise SpliceError(f"photo {match.group(1)!r}: unexpected /Length")
-                fh.write(data[done : length.start(1)])
-                fh.write(b"%d" % size)
-                fh.write(data[length.end(1) : start])
-                grown = len(b"%d" % size) - len(length.group(1))
-                _copy_into(source, size, fh)
-                done = end
-                total += grown + size - (end - start)
-                shifts.append(start)
-                moved.append(total)
-            fh.write(data[done:xref_at])
-            fh.write(_moved_xref(data[xref_at : tail.start()], shifts, moved))
-            fh.write(b"startxref\n%d\n%%%%EOF\n" % (xref_at + total))
+        view = memoryview(data)
+        pieces: list[tuple[int, bytes | memoryview]] = []  # where each goes in ``out``
+        photos: list[tuple[Path, int, int]] = []  # file, size, where it goes in ``out``
+        shifts: list[int] = []  # positions in ``data`` after which offsets move...
+        moved: list[int] = []  # ...by this much in all
+        at = done = total = 0
+        for match in _MARKER_RE.finditer(data, 0, xref_at):
+            start, end = match.span()
+            if data[start - 8 : start] != b"\nstream\n":
+                continue  # not one of our image streams (cannot happen in compressed pages)
+            source, size = self._files[int(match.group(1))]
+            length = _stream_length(data, start)
+            if int(length.group(1)) != end - start:
+                raise SpliceError(f"photo {match.group(1)!r}: unexpected /Length")
+            written = b"%d" % size
+            for piece in (view[done : length.start(1)], written, view[length.end(1) : start]):
+                pieces.append((at, piece))
+                at += len(piece)
+            photos.append((source, size, at))
+            at += size
+            done = end
+            total += len(written) - len(length.group(1)) + size - (end - start)
+            shifts.append(start)
+            moved.append(total)
+        for piece in (
+            view[done:xref_at],
+            _moved_xref(data[xref_at : tail.start()], shifts, moved),
+            b"startxref\n%d\n%%%%EOF\n" % (xref_at + total),
+        ):
+            pieces.append((at, piece))
+            at += len(piece)
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            if hasattr(os, "posix_fallocate"):
+                with contextlib.suppress(OSError):  # a filesystem without it: grow as we go
+                    os.posix_fallocate(fd, 0, at)
+            with ThreadPoolExecutor(1, thread_name_prefix="pdf-photos") as helper:
+                other_half = helper.submit(_copy_photos, fd, photos[1::2])
+                _copy_photos(fd, photos[0::2])
+                for offset, piece in pieces:
+                    _write_at(fd, piece, offset)
+                other_half.result()
+        finally:
+            os.close(fd)
         return out.stat().st_size
 
 
-def _copy_into(source: Path, size: int, out: BinaryIO) -> None:
-    with source.open("rb") as photo:
-        shutil.copyfileobj(photo, out, 1 << 20)
-        if photo.tell() != size:
+def _copy_photos(fd: int, photos: list[tuple[Path, int, int]]) -> None:
+    for source, size, at in photos:
+        data = source.read_bytes()
+        if len(data) != size:
             raise SpliceError(f"{source} changed while the document was made")
+        _write_at(fd, data, at)
+
+
+def _write_at(fd: int, data: bytes | memoryview, at: int) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view, at)
+        view, at = view[written:], at + written
 
 
 def _stream_length(data: bytes, stream_at: int) -> re.Match[bytes]:
