@@ -8,6 +8,7 @@ BleedBox lies exactly ``bleed_mm`` outside it. Screen pages are the trim and car
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -138,10 +139,7 @@ class Painter:
         key = photo["print_sha256"] if self.job.print else photo["screen_sha256"]
         path = self._paths.get(key)
         if path is None:
-            found = Path(self._photo_path(key))
-            if not found.is_file():
-                raise FileNotFoundError(f"photo {key} is not at {found}")
-            path = self._paths[key] = str(found)
+            path = self._paths[key] = os.fspath(self._photo_path(key))
         # Every derivative keeps the original's aspect, so the print size gives the crop.
         pw, ph = photo.get("print_width") or rect.w, photo.get("print_height") or rect.h
         scale = max(rect.w / pw, rect.h / ph)

@@ -41,8 +41,12 @@ class SpliceError(RuntimeError):
 class _DeferredJPEG(PDFObject):
     """A DCT image XObject that carries a marker where its stream data will go."""
 
-    def __init__(self, path: Path, marker: bytes) -> None:
-        with path.open("rb") as fh:
+    def __init__(self, path: str, marker: bytes) -> None:
+        try:
+            fh = open(path, "rb")  # noqa: SIM115 - closed below, the error reworded first
+        except FileNotFoundError:
+            raise FileNotFoundError(f"photo file {path} is missing") from None
+        with fh:
             width, height, components = pdfutils.readJPEGInfo(fh)[:3]
             self.size = fh.seek(0, 2)
         if components not in _COLOUR_SPACES:
@@ -65,7 +69,7 @@ class PhotoSlots:
 
     def __init__(self) -> None:
         self._names: dict[str, str] = {}  # file path -> form name
-        self._files: list[tuple[Path, int]] = []  # by marker number: file and its size
+        self._files: list[tuple[str, int]] = []  # by marker number: file and its size
 
     def __len__(self) -> int:
         return len(self._files)
@@ -75,8 +79,8 @@ class PhotoSlots:
         name = self._names.get(path)
         if name is None:
             name = self._names[path] = f"photo{len(self._files) + 1}"
-            image = _DeferredJPEG(Path(path), _MARKER % len(self._files))
-            self._files.append((Path(path), image.size))
+            image = _DeferredJPEG(path, _MARKER % len(self._files))
+            self._files.append((path, image.size))
             # What Canvas.drawImage does for a new file, minus reading it: ReportLab has no
             # public call that registers a ready-made image XObject.
             canvas._doc.addForm(name, image)
@@ -100,7 +104,7 @@ class PhotoSlots:
         xref_at = int(tail.group(1))
         view = memoryview(data)
         pieces: list[tuple[int, bytes | memoryview]] = []  # where each goes in ``out``
-        photos: list[tuple[Path, int, int]] = []  # file, size, where it goes in ``out``
+        photos: list[tuple[str, int, int]] = []  # file, size, where it goes in ``out``
         shifts: list[int] = []  # positions in ``data`` after which offsets move...
         moved: list[int] = []  # ...by this much in all
         at = done = total = 0
@@ -145,9 +149,10 @@ class PhotoSlots:
         return out.stat().st_size
 
 
-def _copy_photos(fd: int, photos: list[tuple[Path, int, int]]) -> None:
+def _copy_photos(fd: int, photos: list[tuple[str, int, int]]) -> None:
     for source, size, at in photos:
-        data = source.read_bytes()
+        with open(source, "rb") as fh:
+            data = fh.read()
         if len(data) != size:
             raise SpliceError(f"{source} changed while the document was made")
         _write_at(fd, data, at)
