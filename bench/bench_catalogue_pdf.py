@@ -107,6 +107,8 @@ def _photos() -> list[dict]:
             }
         )
     index.write_text(json.dumps(photos))
+    # Half a gigabyte just written: let the disk take it now, not while the renders are timed.
+    os.sync()
     return photos
 
 
