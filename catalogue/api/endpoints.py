@@ -133,42 +133,11 @@ def list_products(producer_id: int) -> Any:
 
 
 def _apply_product(producer: Producer, body: dict[str, Any], product: Product | None) -> Product:
-    fields = {
-        k: body[k]
-        for k in (
-            "category",
-            "tags",
-            "colours",
-            "materials",
-            "length_mm",
-            "width_mm",
-            "height_mm",
-            "weight_g",
-            "is_food",
-            "perishable",
-            "shelf_life_days",
-        )
-        if k in body
-    }
+    fields = {k: body[k] for k in product_services.PRODUCT_FACTS if k in body}
     if product is not None:
         current = product_json(product)
         fields = {
-            **{
-                k: current[k]
-                for k in (
-                    "category",
-                    "tags",
-                    "colours",
-                    "materials",
-                    "length_mm",
-                    "width_mm",
-                    "height_mm",
-                    "weight_g",
-                    "is_food",
-                    "perishable",
-                    "shelf_life_days",
-                )
-            },
+            **{k: current[k] for k in product_services.PRODUCT_FACTS},
             **fields,
             "status": product.status.value,
         }

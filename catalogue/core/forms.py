@@ -25,17 +25,20 @@ class Submission(Generic[T]):
     result: T | None = None  # what the change returned
 
 
-def save_form(form: FlaskForm, change: Callable[[], T]) -> Submission[T]:
+def save_form(
+    form: FlaskForm, change: Callable[[], T], alias: Callable[[str], str] | None = None
+) -> Submission[T]:
     """The POST half of a form page: when ``form`` validates (CSRF included), run ``change`` -
     the service calls - and commit. A ``ValidationError`` rolls everything back, so nothing is
-    stored, and its messages go on the fields they name (the others are flashed)."""
+    stored, and its messages go on the fields they name after ``alias`` (see
+    :func:`show_errors`; the others are flashed)."""
     if not form.validate_on_submit():
         return Submission(400 if form.is_submitted() else 200)
     try:
         result = change()
     except ValidationError as exc:
         db.session.rollback()
-        for message in show_errors(form, exc):
+        for message in show_errors(form, exc, alias):
             flash(message, "error")
         return Submission(400)
     db.session.commit()

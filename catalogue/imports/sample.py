@@ -16,6 +16,7 @@ from catalogue.imports.records import (
     ProducerRecord,
     ProductRecord,
 )
+from catalogue.products.services import PRODUCT_FACTS
 
 _PRODUCER_FIELDS = (
     "display_name",
@@ -30,20 +31,7 @@ _PRODUCER_FIELDS = (
     "total_workers",
 )
 _CONTACT_FIELDS = ("owner_names", "email", "phone", "address")
-_PRODUCT_FIELDS = (
-    "category",
-    "tags",
-    "colours",
-    "materials",
-    "length_mm",
-    "width_mm",
-    "height_mm",
-    "weight_g",
-    "is_food",
-    "perishable",
-    "shelf_life_days",
-    "status",
-)
+_PRODUCT_FIELDS = (*PRODUCT_FACTS, "status")
 
 
 def sample_photo_name(network_slug: str, sku: str, n: int) -> str:

@@ -23,7 +23,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from catalogue.core.forms import save_form, show_errors
+from catalogue.core.forms import save_form
 from catalogue.core.labels import category_labels
 from catalogue.core.permissions import requires
 from catalogue.core.validation import ValidationError
@@ -110,30 +110,22 @@ def profile(network_slug: str, producer_slug: str) -> Page:
         if contact:
             form.owner_names.data, form.email.data = contact.owner_names, contact.email
             form.phone.data, form.address.data = contact.phone, contact.address
-    status = 200
-    if form.validate_on_submit():
+
+    def save() -> None:
         data = {name: field.data for name, field in form._fields.items()}
         data["story"] = {lang: data.pop(f"story_{lang}") for lang in _languages()}
         try:
             producer_services.update_profile(db.session, producer, data, current_user)
-        except (ValidationError, ValueError) as exc:
-            db.session.rollback()
-            error = (
-                exc
-                if isinstance(exc, ValidationError)
-                else ValidationError.single("founded_year", _("Enter whole numbers."))
-            )
-            for message in show_errors(form, error):
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Your profile is saved."), "success")
-            return redirect(
-                url_for("producers.mine", network_slug=network_slug, producer_slug=producer.slug)
-            )
-    elif form.is_submitted():
-        status = 400
+        except ValueError:
+            raise ValidationError.single("founded_year", _("Enter whole numbers.")) from None
+
+    done = save_form(form, save)
+    if done.saved:
+        flash(_("Your profile is saved."), "success")
+        return redirect(
+            url_for("producers.mine", network_slug=network_slug, producer_slug=producer.slug)
+        )
+    status = done.status
     return _render("portal/profile.html", status, producer=producer, form=form)
 
 
@@ -220,24 +212,18 @@ def _product_form() -> Any:
 def new_product(network_slug: str, producer_slug: str) -> Page:
     producer = _producer(producer_slug)
     form = _product_form()
-    status = 200
-    if form.validate_on_submit():
-        try:
-            product = _save_product(form, producer, None)
-            db.session.flush()
-            workflow.after_edit(db.session, product, current_user, "create")
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc, _text_alias):
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Product added. Now add its capacity, prices and photos."), "success")
-            return redirect(_product_url(product))
-    elif form.is_submitted():
-        status = 400
-    return _render("portal/details.html", status, producer=producer, product=None, form=form)
+
+    def create() -> Product:
+        product = _save_product(form, producer, None)
+        db.session.flush()
+        workflow.after_edit(db.session, product, current_user, "create")
+        return product
+
+    done = save_form(form, create, _text_alias)
+    if done.result is not None:
+        flash(_("Product added. Now add its capacity, prices and photos."), "success")
+        return redirect(_product_url(done.result))
+    return _render("portal/details.html", done.status, producer=producer, product=None, form=form)
 
 
 @bp.route("/products/<int:product_id>")
@@ -262,23 +248,16 @@ def details(network_slug: str, producer_slug: str, product_id: int) -> Page:
     form = _product_form()
     if request.method == "GET":
         _fill_product_form(form, item)
-    status = 200
-    if form.validate_on_submit():
-        try:
-            _save_product(form, producer, item)
-            workflow.after_edit(db.session, item, current_user, "details")
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc, _text_alias):
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Saved."), "success")
-            return redirect(_product_url(item))
-    elif form.is_submitted():
-        status = 400
-    return _render("portal/details.html", status, producer=producer, product=item, form=form)
+
+    def save() -> None:
+        _save_product(form, producer, item)
+        workflow.after_edit(db.session, item, current_user, "details")
+
+    done = save_form(form, save, _text_alias)
+    if done.saved:
+        flash(_("Saved."), "success")
+        return redirect(_product_url(item))
+    return _render("portal/details.html", done.status, producer=producer, product=item, form=form)
 
 
 @bp.route("/products/<int:product_id>/capacity", methods=["GET", "POST"])
@@ -357,7 +336,6 @@ def prices(network_slug: str, producer_slug: str, product_id: int) -> Page:
             form.tiers.data = "\n".join(
                 f"{t.min_quantity}: {_amount(t.unit_price, cur)}" for t in existing.tiers
             )
-    status = 200
     if request.method == "POST" and "remove-currency" in request.form:
         if remove.validate_on_submit():
             item.price_ranges = [p for p in item.price_ranges if p.currency != remove.currency.data]
@@ -366,8 +344,9 @@ def prices(network_slug: str, producer_slug: str, product_id: int) -> Page:
             flash(_("Price removed."), "success")
             return redirect(_product_url(item, "portal.prices"))
         status = 400
-    elif form.validate_on_submit():
-        try:
+    else:
+
+        def save() -> None:
             product_services.set_price_range(
                 db.session,
                 item,
@@ -379,17 +358,12 @@ def prices(network_slug: str, producer_slug: str, product_id: int) -> Page:
                 tiers=_parse_tiers(form.tiers.data or ""),
             )
             workflow.after_edit(db.session, item, current_user, "prices")
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in show_errors(form, exc, _tier_alias):
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
+
+        done = save_form(form, save, _tier_alias)
+        if done.saved:
             flash(_("Saved."), "success")
             return redirect(_product_url(item))
-    elif form.is_submitted():
-        status = 400
+        status = done.status
     warning = None
     if item.cost is not None:
         computed = costing.costing_of(item.cost)

@@ -262,6 +262,22 @@ def tags_for(session: Session, slugs: Iterable[str]) -> list[Tag]:
     return [found[s] for s in wanted]
 
 
+# The product facts ``upsert_product`` takes besides ``status`` (API bodies, import rows).
+PRODUCT_FACTS = (
+    "category",
+    "tags",
+    "colours",
+    "materials",
+    "length_mm",
+    "width_mm",
+    "height_mm",
+    "weight_g",
+    "is_food",
+    "perishable",
+    "shelf_life_days",
+)
+
+
 def upsert_product(
     session: Session, producer: Producer, sku: str, fields: Mapping[str, Any]
 ) -> tuple[Product, bool]:
