@@ -1,6 +1,6 @@
 """Imports every model so that metadata is complete (Alembic, tests, the shell)."""
 
-from catalogue.auth.models import ApiToken, LoginFailure, Membership, Role, User
+from catalogue.auth.models import ApiToken, LoginFailure, LoginSession, Membership, Role, User
 from catalogue.catalogues.models import (
     Catalogue,
     CatalogueItem,
@@ -47,6 +47,7 @@ __all__ = [
     "ItemSource",
     "Job",
     "LoginFailure",
+    "LoginSession",
     "Membership",
     "Network",
     "Order",

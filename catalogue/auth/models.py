@@ -1,4 +1,4 @@
-"""Users, their roles in networks, API tokens and the login-failure record."""
+"""Users, their roles in networks, their sign-ins, API tokens and the login-failure record."""
 
 from __future__ import annotations
 
@@ -44,9 +44,35 @@ class User(UserMixin, Base):
         back_populates="user", cascade="all, delete-orphan"
     )
 
+    # The secret of the sign-in this instance was loaded for (see ``get_id``), a str; set per
+    # instance, never stored. Not annotated: the ORM would take the annotation for a column.
+    _login_token = None
+
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
+
+    def get_id(self) -> str:
+        """Flask-Login's identity: ``"<id>:<token>"`` for the instance of a sign-in.
+
+        The session and the remember-me cookie carry this value, so both name one
+        :class:`LoginSession` and die with it. An instance loaded outside a sign-in has only its id.
+        """
+        if self._login_token is None:
+            return str(self.id)
+        return f"{self.id}:{self._login_token}"
+
+    def attach_login_token(self, token: str) -> None:
+        """Mark this instance as the user of the sign-in whose secret is ``token``."""
+        self._login_token = token
+
+    def __eq__(self, other: object) -> bool:
+        # Users are equal by id, with or without a sign-in attached (UserMixin compares get_id).
+        if isinstance(other, User):
+            return self.id == other.id
+        return NotImplemented
+
+    __hash__ = object.__hash__  # as before: defining __eq__ would otherwise make users unhashable
 
     def roles_in(self, network: Network | None) -> set[Role]:
         """The roles this user holds in ``network`` (in any network when ``None``)."""
@@ -104,6 +130,22 @@ class ApiToken(Base):
     token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LoginSession(Base):
+    """One sign-in: its token is in the browser's session and remember-me cookies.
+
+    Only the token's SHA-256 is kept, so the table cannot be replayed into cookies. Signing out
+    revokes the row; a password change or deactivation revokes all the user's rows.
+    """
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 

@@ -1,17 +1,19 @@
-"""Accounts: creating users and roles, checking passwords, throttling failed logins."""
+"""Accounts: users and roles, passwords, sign-ins and their end, throttling failed logins."""
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from datetime import timedelta
 
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from catalogue.auth.models import LoginFailure, Membership, Role, User
+from catalogue.auth.models import LoginFailure, LoginSession, Membership, Role, User
 from catalogue.core.audit import record
 from catalogue.core.types import utcnow
 from catalogue.core.validation import Collector, ValidationError
@@ -20,6 +22,8 @@ from catalogue.printshop.models import PrintShop
 from catalogue.producers.models import Producer
 
 MIN_PASSWORD_LENGTH = 10
+# Ended sign-ins are kept this long (for a look at recent sign-ins), then pruned at the next one.
+ENDED_SIGN_INS_KEPT = timedelta(days=30)
 # Compared against when the e-mail is unknown, so both paths cost one scrypt check.
 _DUMMY_HASH = generate_password_hash("not-a-real-password", method="scrypt")
 
@@ -59,11 +63,7 @@ def create_user(
     name = (name or "").strip()
     if not name:
         errors.add("name", _("Enter a name."))
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        errors.add(
-            "password",
-            _("The password must have at least %(n)d characters.", n=MIN_PASSWORD_LENGTH),
-        )
+    _check_password_rules(errors, password)
     if locale and locale not in current_app.config["LANGUAGES"]:
         errors.add("locale", _("This language is not offered."))
     errors.raise_if_any()
@@ -77,6 +77,39 @@ def create_user(
     session.flush()
     record(session, "user.create", user, actor=actor, network_id=network_id, email=email)
     return user
+
+
+def _check_password_rules(errors: Collector, password: str) -> None:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        errors.add(
+            "password",
+            _("The password must have at least %(n)d characters.", n=MIN_PASSWORD_LENGTH),
+        )
+
+
+def change_password(session: Session, user: User, password: str, *, actor: User | None) -> None:
+    """Set a new password for ``user`` and end all her sign-ins (not committed).
+
+    Every browser signed in with the old password, and every remember-me cookie issued to one,
+    is refused from now on; she signs in again with the new password.
+    """
+    errors = Collector()
+    _check_password_rules(errors, password)
+    errors.raise_if_any()
+    user.password_hash = generate_password_hash(password, method="scrypt")
+    ended = end_all_login_sessions(session, user)
+    record(session, "user.password_change", user, actor=actor, ended_sign_ins=ended)
+
+
+def deactivate_user(
+    session: Session, user: User, *, actor: User | None, network_id: int | None = None
+) -> None:
+    """Stop ``user`` from signing in and end all her sign-ins (not committed)."""
+    user.active = False
+    ended = end_all_login_sessions(session, user)
+    record(
+        session, "user.deactivate", user, actor=actor, network_id=network_id, ended_sign_ins=ended
+    )
 
 
 def add_membership(
@@ -168,3 +201,79 @@ def clear_login_failures(session: Session, email: str) -> None:
     row = session.get(LoginFailure, _throttle_keys(email, None)[0])
     if row is not None:
         session.delete(row)
+
+
+def _token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _parse_identity(identity: str | None) -> tuple[str, str] | None:
+    """``(user id, token)`` from a Flask-Login identity ``"<user id>:<token>"``, or None."""
+    user_id, sep, token = (identity or "").partition(":")
+    if not sep or not user_id.isdigit() or not 0 < len(token) <= 100:
+        return None
+    return user_id, token
+
+
+def start_login_session(session: Session, user: User) -> str:
+    """Record a new sign-in of ``user`` (not committed) and return its secret token.
+
+    ``user`` is marked with the token, so ``user.get_id()``, which Flask-Login puts in the session
+    and the remember-me cookie, names this sign-in. Only the token's SHA-256 is stored.
+    """
+    session.execute(
+        delete(LoginSession).where(
+            LoginSession.user_id == user.id,
+            LoginSession.revoked_at < utcnow() - ENDED_SIGN_INS_KEPT,
+        )
+    )
+    token = secrets.token_urlsafe(32)
+    session.add(LoginSession(user_id=user.id, token_sha256=_token_digest(token)))
+    session.flush()
+    user.attach_login_token(token)
+    return token
+
+
+def user_for_login_session(session: Session, identity: str | None) -> User | None:
+    """The active user of the sign-in that ``identity`` names; None when it has ended or is unknown.
+
+    Identities without a token (sessions from before sign-ins were recorded) are refused.
+    """
+    parsed = _parse_identity(identity)
+    if parsed is None:
+        return None
+    user_id, token = parsed
+    user = session.scalar(
+        select(User)
+        .join(LoginSession, LoginSession.user_id == User.id)
+        .where(LoginSession.token_sha256 == _token_digest(token), LoginSession.revoked_at.is_(None))
+    )
+    if user is None or str(user.id) != user_id or not user.active:
+        return None
+    user.attach_login_token(token)
+    return user
+
+
+def end_login_session(session: Session, identity: str | None) -> bool:
+    """End the sign-in that ``identity`` names (not committed); False when there was none."""
+    parsed = _parse_identity(identity)
+    if parsed is None:
+        return False
+    user_id, token = parsed
+    row = session.scalar(
+        select(LoginSession).where(LoginSession.token_sha256 == _token_digest(token))
+    )
+    if row is None or str(row.user_id) != user_id or row.revoked_at is not None:
+        return False
+    row.revoked_at = utcnow()
+    return True
+
+
+def end_all_login_sessions(session: Session, user: User) -> int:
+    """End every sign-in of ``user`` in every browser (not committed); how many were open."""
+    result = session.execute(
+        update(LoginSession)
+        .where(LoginSession.user_id == user.id, LoginSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    return result.rowcount or 0

@@ -47,6 +47,8 @@ def login() -> str | Response | tuple[str, int]:
         if services.check_password(user, form.password.data or ""):
             services.clear_login_failures(db.session, email)
             user.last_login_at = utcnow()
+            # A sign-in of its own: the cookies name it, and they die with it (sign-out, password).
+            services.start_login_session(db.session, user)
             db.session.commit()
             # A fresh session on sign-in: nothing from before survives (session fixation).
             locale = session.get("locale")
@@ -64,6 +66,9 @@ def login() -> str | Response | tuple[str, int]:
 @bp.route("/logout", methods=["POST"])
 @requires("auth.login")
 def logout() -> Response:
+    # End the sign-in on the server too: copies of its session or remember-me cookie are refused.
+    if services.end_login_session(db.session, current_user.get_id()):
+        db.session.commit()
     logout_user()
     session.clear()
     flash(_("You are signed out."), "info")
