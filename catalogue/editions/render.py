@@ -97,58 +97,62 @@ def render_edition(
     work = out_dir.with_name(out_dir.name + ".tmp")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    outputs: list[OutputFile] = []
-    steps = [(v, loc) for v in ("print", "screen") if v in formats for loc in locales]
-    for index, (variant, locale) in enumerate(steps):
+    try:
+        outputs: list[OutputFile] = []
+        steps = [(v, loc) for v in ("print", "screen") if v in formats for loc in locales]
+        for index, (variant, locale) in enumerate(steps):
 
-        def _page_progress(done: int, total: int, _i: int = index, _v: str = variant) -> None:
+            def _page_progress(done: int, total: int, _i: int = index, _v: str = variant) -> None:
+                if progress:
+                    progress(f"{_v}", _i * 100 + (100 * done // max(total, 1)), len(steps) * 100)
+
+            path = work / file_name(variant, locale, primary)
+            imposed = None
+            if variant == "print" and "imposed" in formats and info["format"] == "booklet":
+                imposed = work / file_name("imposed", locale, primary)
+            result = render_pdf(
+                snapshot,
+                theme,
+                path,
+                locale=locale,
+                variant=variant,
+                photo_path=photo_path,
+                base_url=base_url,
+                progress=_page_progress,
+                imposed=imposed,
+            )
+            outputs.append(_output(path, variant, locale, result.pages))
+            if imposed is not None:
+                outputs.append(_output(imposed, "imposed", locale, result.imposed_sides))
+        preview_files: list[str] = []
+        if previews and outputs:
+            from catalogue.exports.previews import page_previews
+
+            source = next(o for o in outputs if o.locale == primary and o.variant != "imposed")
             if progress:
-                progress(f"{_v}", _i * 100 + (100 * done // max(total, 1)), len(steps) * 100)
-
-        path = work / file_name(variant, locale, primary)
-        imposed = None
-        if variant == "print" and "imposed" in formats and info["format"] == "booklet":
-            imposed = work / file_name("imposed", locale, primary)
-        result = render_pdf(
-            snapshot,
-            theme,
-            path,
-            locale=locale,
-            variant=variant,
-            photo_path=photo_path,
-            base_url=base_url,
-            progress=_page_progress,
-            imposed=imposed,
+                progress("previews", 0, 1)
+            pngs = page_previews(work / source.name, work / "previews")
+            preview_files = [f"previews/{p.name}" for p in pngs]
+        manifest = {
+            "catalogue": f"{info['network_slug']}/{info['slug']}",
+            "edition": snapshot["edition"],
+            "snapshot_sha256": snapshot_sha256(snapshot),
+            "format": info["format"],
+            "theme": info["theme"],
+            "locales": locales,
+            "item_count": len(snapshot["items"]),
+            "page_count": outputs[0].pages if outputs else 0,
+            "formats": list(formats),
+            "files": [asdict(o) for o in outputs],
+            "previews": preview_files,
+            **(extra or {}),
+        }
+        (work / "manifest.json").write_text(
+            json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         )
-        outputs.append(_output(path, variant, locale, result.pages))
-        if imposed is not None:
-            outputs.append(_output(imposed, "imposed", locale, result.imposed_sides))
-    preview_files: list[str] = []
-    if previews and outputs:
-        from catalogue.exports.previews import page_previews
-
-        source = next(o for o in outputs if o.locale == primary and o.variant != "imposed")
-        if progress:
-            progress("previews", 0, 1)
-        pngs = page_previews(work / source.name, work / "previews")
-        preview_files = [f"previews/{p.name}" for p in pngs]
-    manifest = {
-        "catalogue": f"{info['network_slug']}/{info['slug']}",
-        "edition": snapshot["edition"],
-        "snapshot_sha256": snapshot_sha256(snapshot),
-        "format": info["format"],
-        "theme": info["theme"],
-        "locales": locales,
-        "item_count": len(snapshot["items"]),
-        "page_count": outputs[0].pages if outputs else 0,
-        "formats": list(formats),
-        "files": [asdict(o) for o in outputs],
-        "previews": preview_files,
-        **(extra or {}),
-    }
-    (work / "manifest.json").write_text(
-        json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    )
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)  # no half-written edition left behind
+        raise
     if out_dir.exists():
         shutil.rmtree(out_dir)
     work.rename(out_dir)

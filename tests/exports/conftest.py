@@ -210,15 +210,35 @@ def snapshot_factory(photos: list[dict]) -> Callable[..., dict]:
     return factory
 
 
-def poppler(tool: str) -> str:
-    """The path of a poppler tool; missing fails the test on CI and skips it elsewhere."""
+def debian_tool(tool: str, package: str) -> str:
+    """The path of a command-line tool from a Debian package; missing fails the test on CI
+    (``.ci/run`` installs it) and skips it elsewhere."""
     found = shutil.which(tool)
     if found:
         return found
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{tool} (poppler-utils) is required on CI")
-    pytest.skip(f"{tool} (poppler-utils) is not installed")
+        pytest.fail(f"{tool} ({package}) is required on CI")
+    pytest.skip(f"{tool} is not installed: apt-get install {package}")
     raise AssertionError  # unreachable: skip raises
+
+
+def poppler(tool: str) -> str:
+    """The path of a poppler tool; missing fails the test on CI and skips it elsewhere."""
+    return debian_tool(tool, "poppler-utils")
+
+
+def qpdf_check(*pdfs: Path) -> None:
+    """Assert that ``qpdf --check`` finds each file sound: no error and no warning (a damaged
+    stream, a cross-reference off by a byte, a /Length that lies all show up here)."""
+    qpdf = debian_tool("qpdf", "qpdf")
+    assert pdfs, "no PDF to check"
+    for pdf in pdfs:
+        checked = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True)
+        report = (checked.stdout + checked.stderr).strip()
+        assert checked.returncode == 0, (
+            f"qpdf --check {pdf.name} (exit {checked.returncode}):\n{report}"
+        )
+        assert "No syntax or stream encoding errors found" in report, f"{pdf.name}:\n{report}"
 
 
 def pdfinfo_boxes(pdf: Path) -> list[dict[str, tuple[float, ...]]]:
@@ -259,3 +279,29 @@ def check_cross_references(pdf: Path) -> int:
         at = int(offset)
         assert re.match(rb"\s*%d 0 obj" % number, data[at : at + 24]), number
     return len(entries)
+
+
+def photo_marker(number: int) -> bytes:
+    """The marker ``PhotoSlots`` writes where the data of photo ``number`` (from 0) will go."""
+    from catalogue.exports.pdf import photos
+
+    return photos._MARKER % number
+
+
+def lose_a_photo_marker(monkeypatch: pytest.MonkeyPatch, number: int = 0) -> None:
+    """Make ReportLab's document come out with the marker of photo ``number`` damaged (same
+    length, one letter replaced), as a ReportLab that wrote registered XObjects differently
+    would: the file stays a valid PDF, but with a placeholder where the photo should be."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    marker = photo_marker(number)
+    damaged = marker.replace(b"catalogue-photo:", b"catalogue-phot0:")
+    assert len(damaged) == len(marker) and damaged != marker
+    written = Canvas.getpdfdata
+
+    def getpdfdata(self: Canvas) -> bytes:
+        data = written(self)
+        assert marker in data, "the photo's marker was not in the document to begin with"
+        return data.replace(marker, damaged)
+
+    monkeypatch.setattr(Canvas, "getpdfdata", getpdfdata)

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from catalogue.exports.pdf import impose_saddle_stitch, render_pdf
 from catalogue.exports.pdf.impose import spread_order
 from catalogue.exports.previews import page_previews
-from tests.exports.conftest import MM, check_cross_references
+from tests.exports.conftest import MM, check_cross_references, qpdf_check
 
 
 def test_spreads_are_in_printers_order():
@@ -34,6 +34,7 @@ def test_imposed_booklet_has_half_the_pages_on_sheets_twice_the_trim_width(
     )
     imposed = tmp_path / "imposed.pdf"
     sides = impose_saddle_stitch(booklet, imposed)
+    qpdf_check(booklet, imposed)
     reader = PdfReader(imposed)
     assert sides == len(reader.pages) == result.pages // 2
     for page in reader.pages:
@@ -65,6 +66,7 @@ def test_the_imposition_made_with_the_booklet_equals_the_one_made_from_its_file(
     from_file = tmp_path / "from-file.pdf"
     assert result.imposed_sides == impose_saddle_stitch(booklet, from_file) == result.pages // 2
     assert check_cross_references(imposed) > 10
+    qpdf_check(booklet, imposed, from_file)
     together, apart = PdfReader(imposed, strict=True), PdfReader(from_file)
     assert len(together.pages) == len(apart.pages)
     for a, b in zip(together.pages, apart.pages, strict=True):
@@ -112,6 +114,7 @@ def test_previews_are_pngs_of_the_requested_width_cut_to_the_trim(
 ):
     pdf = tmp_path / "print.pdf"
     render_pdf(snapshot_factory(5), theme, pdf, locale="en", variant="print", photo_path=store.path)
+    qpdf_check(pdf)
     pngs = page_previews(pdf, tmp_path / "previews")
     assert len(pngs) == len(PdfReader(pdf).pages)
     assert [p.name for p in pngs[:2]] == ["page-001.png", "page-002.png"]
@@ -127,6 +130,7 @@ def test_previews_of_the_first_pages_only(snapshot_factory, theme, store, tmp_pa
     render_pdf(
         snapshot_factory(5), theme, pdf, locale="en", variant="screen", photo_path=store.path
     )
+    qpdf_check(pdf)
     pngs = page_previews(pdf, tmp_path / "previews", width_px=200, first=2)
     assert len(pngs) == 2
     with Image.open(pngs[0]) as image:

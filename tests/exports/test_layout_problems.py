@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from catalogue.exports.pdf import LayoutProblem, layout_problems, render_pdf
 from catalogue.exports.pdf.context import Job
 from catalogue.exports.pdf.geometry import item_frames
+from tests.exports.conftest import qpdf_check
 
 LONG = "Hand woven on a backstrap loom by three women who share the work. " * 30
 
@@ -43,6 +44,7 @@ def test_an_over_long_description_is_reported_and_cut_with_an_ellipsis(
 
     out = tmp_path / "cut.pdf"
     result = render_pdf(snapshot, theme, out, locale="en", variant="print", photo_path=store.path)
+    qpdf_check(out)
     text = PdfReader(out).pages[result.item_pages["WG-003"] - 1].extract_text()
     assert "…" in text
     assert LONG.strip() not in " ".join(text.split())

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from catalogue.exports.pdf import render_pdf
+from tests.exports.conftest import qpdf_check
 
 MARKUP_NAME = 'Tom & Jerry <3 <font color="red">x</font> <img src="/etc/x.png"/>'
 
@@ -16,6 +17,7 @@ MARKUP_NAME = 'Tom & Jerry <3 <font color="red">x</font> <img src="/etc/x.png"/>
 def render(snapshot, theme, store, tmp_path, *, locale="en", variant="print"):
     out = tmp_path / f"{variant}-{locale}.pdf"
     result = render_pdf(snapshot, theme, out, locale=locale, variant=variant, photo_path=store.path)
+    qpdf_check(out)
     return out, result
 
 

@@ -11,7 +11,13 @@ import pytest
 from pypdf import PdfReader
 
 from catalogue.exports.pdf import render_pdf
-from tests.exports.conftest import MM, check_cross_references, pdffonts, pdfinfo_boxes
+from tests.exports.conftest import (
+    MM,
+    check_cross_references,
+    pdffonts,
+    pdfinfo_boxes,
+    qpdf_check,
+)
 
 BLEED = 3 * MM  # 8.504 pt
 SLUG = 9 * MM
@@ -21,6 +27,7 @@ A4 = (210 * MM, 297 * MM)
 def render(snapshot: dict, theme, store, tmp_path: Path, name: str = "print.pdf", **kw) -> Path:
     out = tmp_path / name
     render_pdf(snapshot, theme, out, locale="en", variant="print", photo_path=store.path, **kw)
+    qpdf_check(out)
     return out
 
 
@@ -65,6 +72,7 @@ def test_a_booklet_always_has_a_multiple_of_four_pages(
     result = render_pdf(
         snapshot, theme, tmp_path / "b.pdf", locale="en", variant="print", photo_path=store.path
     )
+    qpdf_check(tmp_path / "b.pdf")
     assert result.pages % 4 == 0
     assert len(PdfReader(tmp_path / "b.pdf").pages) == result.pages
     assert set(result.item_pages) == {i["code"] for i in snapshot["items"]}
@@ -74,6 +82,7 @@ def test_each_item_is_whole_on_the_page_the_index_gives(snapshot_factory, theme,
     snapshot = snapshot_factory(11)
     out = tmp_path / "b.pdf"
     result = render_pdf(snapshot, theme, out, locale="en", variant="print", photo_path=store.path)
+    qpdf_check(out)
     reader = PdfReader(out)
     for item in snapshot["items"]:
         page_text = reader.pages[result.item_pages[item["code"]] - 1].extract_text()
@@ -113,6 +122,7 @@ def test_every_cross_reference_points_at_its_object_after_the_photos_are_copied_
     out = tmp_path / f"{variant}.pdf"
     render_pdf(snapshot_factory(9), theme, out, locale="en", variant=variant, photo_path=store.path)
     assert check_cross_references(out) > 10
+    qpdf_check(out)
     for image in _image_xobjects(PdfReader(out, strict=True)).values():
         assert len(image._data) == image.get("/Length", len(image._data)) > 10_000
 

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from catalogue.exports.pdf import render_pdf
-from tests.exports.conftest import MM, pdfinfo_boxes
+from tests.exports.conftest import MM, pdfinfo_boxes, qpdf_check
 
 A4 = (210 * MM, 297 * MM)
 
@@ -26,6 +26,7 @@ def screen_pdf(snapshot_factory, theme, store, tmp_path):
         photo_path=store.path,
         base_url="https://shop.example.org",
     )
+    qpdf_check(out)
     return snapshot, out, result
 
 
@@ -72,6 +73,7 @@ def test_screen_pdf_is_much_smaller_than_print(screen_pdf, theme, store, tmp_pat
     snapshot, pdf, _ = screen_pdf
     printed = tmp_path / "print.pdf"
     render_pdf(snapshot, theme, printed, locale="en", variant="print", photo_path=store.path)
+    qpdf_check(printed)
     assert pdf.stat().st_size < printed.stat().st_size / 2
 
 

@@ -10,7 +10,7 @@ from catalogue.exports.pdf import layout_problems, render_pdf
 from catalogue.exports.pdf.geometry import MM
 from catalogue.themes import list_themes
 from catalogue.themes.model import TRIM_SIZES
-from tests.exports.conftest import pdffonts, pdfinfo_boxes
+from tests.exports.conftest import pdffonts, pdfinfo_boxes, qpdf_check
 
 THEMES = {t.slug: t for t in list_themes(PROJECT_ROOT / "themes")}
 NAME_VI = "Khăn lụa tơ tằm"
@@ -36,6 +36,7 @@ def test_every_shipped_theme_renders_every_format_in_print(
     snapshot["items"][0]["name"]["vi"] = NAME_VI
     out = tmp_path / "print.pdf"
     result = render_pdf(snapshot, theme, out, locale="vi", variant="print", photo_path=store.path)
+    qpdf_check(out)
 
     reader = PdfReader(out)
     assert len(reader.pages) == result.pages == {"flyer": 1, "leaflet": 2}.get(fmt, result.pages)
@@ -64,6 +65,7 @@ def test_every_shipped_theme_renders_a_screen_booklet_in_each_of_its_layouts(
         result = render_pdf(
             snapshot, theme, out, locale="en", variant="screen", photo_path=store.path
         )
+        qpdf_check(out)
         assert result.pages % 4 == 0
         assert set(result.item_pages) == {i["code"] for i in snapshot["items"]}
         assert layout_problems(snapshot, theme, locale="en") == [], layout

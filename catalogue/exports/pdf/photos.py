@@ -8,6 +8,10 @@ pypdf), and :meth:`PhotoSlots.write` copies it to the output, streaming each JPE
 of its marker and moving the stream's ``/Length``, the cross-reference table and ``startxref``
 by what each photo added. The JPEG bytes go in as they are (DCTDecode), as ``drawImage`` with a
 path would put them; a file drawn again is the same object.
+
+A document in which any photo's marker cannot be found in its image stream is refused
+(:class:`PhotoMarkerMissing`) before a byte of it is written: a published file never carries a
+placeholder where a photo should be.
 """
 
 from __future__ import annotations
@@ -36,6 +40,18 @@ _COLOUR_SPACES = {1: b"DeviceGray", 3: b"DeviceRGB", 4: b"DeviceCMYK"}
 
 class SpliceError(RuntimeError):
     """The document ReportLab wrote is not laid out as the splicing expects."""
+
+
+class PhotoMarkerMissing(SpliceError):
+    """A photo's marker is not where its image stream should be, so the file would show a
+    placeholder instead of the photo: nothing is written and the publish fails."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(
+            "the photos cannot be copied into the PDF, so it was not written (it would have "
+            "shipped placeholders instead): " + "; ".join(problems)
+        )
 
 
 class _DeferredJPEG(PDFObject):
@@ -95,6 +111,10 @@ class PhotoSlots:
         """Write ``data`` to ``out`` with the photos in; the file's size. ``data`` is a document
         carrying this object's markers: ``Canvas.getpdfdata()``, or pypdf's imposition of it.
 
+        Every photo drawn must have its marker as the data of an image stream, and no marker
+        may be anywhere else; otherwise :class:`PhotoMarkerMissing` is raised and ``out`` is
+        not written. If copying fails half way, ``out`` is removed.
+
         The photos are copied on two threads (half each, every one to its place in the file):
         the copying is all system calls, and writing half a gigabyte is the largest cost of a
         1,000-photo booklet after its layout."""
@@ -107,12 +127,23 @@ class PhotoSlots:
         photos: list[tuple[str, int, int]] = []  # file, size, where it goes in ``out``
         shifts: list[int] = []  # positions in ``data`` after which offsets move...
         moved: list[int] = []  # ...by this much in all
+        spliced: set[int] = set()  # marker numbers found in an image stream
+        astray: list[str] = []  # markers found anywhere else, which would stay in the file
         at = done = total = 0
-        for match in _MARKER_RE.finditer(data, 0, xref_at):
+        for match in _MARKER_RE.finditer(data):
             start, end = match.span()
-            if data[start - 8 : start] != b"\nstream\n":
-                continue  # not one of our image streams (cannot happen in compressed pages)
-            source, size = self._files[int(match.group(1))]
+            number = int(match.group(1))
+            if number >= len(self._files):
+                astray.append(f"marker {number} belongs to no photo of this document")
+                continue
+            if start >= xref_at or data[start - 8 : start] != b"\nstream\n":
+                astray.append(
+                    f"photo {number + 1} ({self._files[number][0]}): marker at byte "
+                    f"{start} is not the data of an image stream"
+                )
+                continue
+            spliced.add(number)
+            source, size = self._files[number]
             length = _stream_length(data, start)
             if int(length.group(1)) != end - start:
                 raise SpliceError(f"photo {match.group(1)!r}: unexpected /Length")
@@ -126,6 +157,13 @@ class PhotoSlots:
             total += len(written) - len(length.group(1)) + size - (end - start)
             shifts.append(start)
             moved.append(total)
+        missing = [
+            f"photo {n + 1} ({path}): its marker is not in the document"
+            for n, (path, _size) in enumerate(self._files)
+            if n not in spliced
+        ]
+        if missing or astray:
+            raise PhotoMarkerMissing(missing + astray)
         for piece in (
             view[done:xref_at],
             _moved_xref(data[xref_at : tail.start()], shifts, moved),
@@ -144,8 +182,11 @@ class PhotoSlots:
                 for offset, piece in pieces:
                     _write_at(fd, piece, offset)
                 other_half.result()
-        finally:
+        except BaseException:
             os.close(fd)
+            out.unlink(missing_ok=True)  # never leave a file with holes where photos go
+            raise
+        os.close(fd)
         return out.stat().st_size
 
 

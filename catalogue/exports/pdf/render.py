@@ -55,6 +55,9 @@ def render_pdf(
     ``imposed`` (a print booklet): also write there its 2-up saddle-stitch imposition
     (:func:`impose_saddle_stitch`), made from the document before the photos are copied in, so
     that neither file ever holds the photos in memory.
+
+    Raises :class:`~catalogue.exports.pdf.photos.PhotoMarkerMissing` (and writes neither file)
+    when a photo cannot be copied into its place: a file is never written with a placeholder.
     """
     job = Job(snapshot, theme, locale, variant)
     plan = plan_document(job)
@@ -87,10 +90,14 @@ def render_pdf(
     size = painter.photos.write(data, out)
     sides = 0
     if imposed is not None:
-        spreads = BytesIO()
-        sides = impose_saddle_stitch(BytesIO(data), spreads)
-        del data
-        painter.photos.write(spreads.getvalue(), imposed)
+        try:
+            spreads = BytesIO()
+            sides = impose_saddle_stitch(BytesIO(data), spreads)
+            del data
+            painter.photos.write(spreads.getvalue(), imposed)
+        except BaseException:
+            out.unlink(missing_ok=True)  # the pair is written whole or not at all
+            raise
     return RenderResult(
         pages=total,
         images=painter.images,
