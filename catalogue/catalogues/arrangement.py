@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
+from typing import Any
 
 from babel.numbers import format_decimal
 from flask_babel import force_locale
@@ -20,6 +21,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from catalogue.catalogues import pricing
+from catalogue.catalogues.history import catalogue_event, item_event
 from catalogue.catalogues.models import Catalogue, CatalogueItem
 from catalogue.core.labels import category_labels
 from catalogue.core.validation import Collector, ValidationError
@@ -190,7 +192,9 @@ def _materialise(catalogue: Catalogue) -> list[Section]:
     return sections
 
 
-def set_arrangement(catalogue: Catalogue, *, group_by: str, sort_by: str) -> None:
+def set_arrangement(
+    catalogue: Catalogue, *, group_by: str, sort_by: str, actor: Any = None
+) -> None:
     """Group and sort the items; positions follow the new order."""
     errors = Collector()
     if group_by not in GROUPS:
@@ -200,9 +204,12 @@ def set_arrangement(catalogue: Catalogue, *, group_by: str, sort_by: str) -> Non
     errors.raise_if_any()
     catalogue.group_by, catalogue.sort_by = group_by, sort_by
     _materialise(catalogue)
+    catalogue_event("catalogue.arrange", catalogue, actor, group_by=group_by, sort_by=sort_by)
 
 
-def move_item(catalogue: Catalogue, item: CatalogueItem | None, direction: int) -> bool:
+def move_item(
+    catalogue: Catalogue, item: CatalogueItem | None, direction: int, *, actor: Any = None
+) -> bool:
     """Move an item one place up (-1) or down (+1) within its section, among items pinned like
     it; the catalogue keeps this order from now on. False when it is already at that end."""
     if item is None or item.catalogue_id != catalogue.id or not item.active:
@@ -218,4 +225,7 @@ def move_item(catalogue: Catalogue, item: CatalogueItem | None, direction: int) 
         return False
     other = peers[index]
     item.position, other.position = other.position, item.position
+    item_event(
+        "catalogue.item_up" if direction < 0 else "catalogue.item_down", catalogue, item, actor
+    )
     return True

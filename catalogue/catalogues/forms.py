@@ -110,6 +110,9 @@ class ItemActionForm(FlaskForm):
 
 class PoolForm(FlaskForm):
     items = CheckboxesField(_l("Items to pool"))
+    same_item = BooleanField(
+        _l("They are the same item: a buyer gets the same thing from either producer")
+    )
 
 
 class ArrangementForm(FlaskForm):

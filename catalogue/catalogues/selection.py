@@ -21,11 +21,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from catalogue.catalogues import pricing
 from catalogue.catalogues.codes import next_code
+from catalogue.catalogues.history import catalogue_event, item_event
 from catalogue.catalogues.models import Catalogue, CatalogueItem, ItemSource
+from catalogue.core.loading import parse_id
+from catalogue.core.numbers import typed_amount
 from catalogue.core.validation import Collector, ValidationError
 from catalogue.producers.models import CommunityType, Producer
 from catalogue.products.models import Capacity, Product, ProductStatus, ProductText, Tag
-from catalogue.products.services import CATEGORIES, nfc, parse_amount
+from catalogue.products.services import CATEGORIES, nfc
 
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 LIST_RULES = ("categories", "tags", "regions", "economies", "community_types")
@@ -61,7 +64,7 @@ def parse_rules(data: Mapping[str, Any]) -> dict[str, Any]:
     band: dict[str, Decimal | None] = {}
     for name in ("price_min", "price_max"):
         raw = data.get(name)
-        amount = parse_amount(raw) if raw not in (None, "") else None
+        amount = typed_amount(raw) if raw not in (None, "") else None
         if raw not in (None, "") and (amount is None or not amount.is_finite()):
             errors.add(name, _("Enter an amount such as 12.50."))
         elif amount is not None and amount < 0:
@@ -176,7 +179,9 @@ def new_item(catalogue: Catalogue, products: Iterable[Product], *, by_rule: bool
     return item
 
 
-def apply_rules(session: Session, catalogue: Catalogue, rules: Mapping[str, Any]) -> dict[str, int]:
+def apply_rules(
+    session: Session, catalogue: Catalogue, rules: Mapping[str, Any], *, actor: Any = None
+) -> dict[str, int]:
     """Store ``rules`` and bring the items in line: new matches are added with new codes,
     rule-added items that no longer match drop out and come back with the same code later,
     items the facilitator removed stay removed. Returns counts: added, dropped, back."""
@@ -197,51 +202,62 @@ def apply_rules(session: Session, catalogue: Catalogue, rules: Mapping[str, Any]
             counts["added"] += 1
     catalogue.rules = rules
     session.flush()
+    catalogue_event("catalogue.rules", catalogue, actor, session=session, **counts)
     return counts
 
 
-def add_product(session: Session, catalogue: Catalogue, product_id: Any) -> CatalogueItem:
+def add_product(
+    session: Session, catalogue: Catalogue, product_id: Any, *, actor: Any = None
+) -> CatalogueItem:
     """Add one product by hand (it stays whatever the rules say); an item removed before comes
     back with its code."""
     product = None
-    if str(product_id).isdigit():
-        product = session.scalar(_base_query(catalogue).where(Product.id == int(product_id)))
+    wanted = parse_id(product_id)
+    if wanted is not None:
+        product = session.scalar(_base_query(catalogue).where(Product.id == wanted))
     if product is None:
         raise ValidationError.single(
             "product_id", _("Only approved products of this network can be added.")
         )
     item = items_by_product(catalogue).get(product.id)
-    if item is None:
-        item = new_item(catalogue, [product], by_rule=False)
-    elif item.active:
+    if item is not None and item.active:
         raise ValidationError.single("product_id", _("This product is already in the catalogue."))
-    else:
-        include_item(catalogue, item)
+    if item is not None:
+        include_item(catalogue, item, actor=actor)
+        session.flush()
+        return item
+    item = new_item(catalogue, [product], by_rule=False)
     session.flush()
+    item_event("catalogue.item_add", catalogue, item, actor, session=session)
     return item
 
 
-def exclude_item(catalogue: Catalogue, item: CatalogueItem | None) -> None:
+def exclude_item(catalogue: Catalogue, item: CatalogueItem | None, *, actor: Any = None) -> None:
     """Remove an item: its row and code stay, and the rules will not add it again."""
     item = _check_item(catalogue, item)
     item.excluded = True
     item.pinned = False
+    item_event("catalogue.item_remove", catalogue, item, actor)
 
 
-def include_item(catalogue: Catalogue, item: CatalogueItem | None) -> None:
+def include_item(catalogue: Catalogue, item: CatalogueItem | None, *, actor: Any = None) -> None:
     """Bring a removed item back, with its code; from now on it stays whatever the rules say."""
     item = _check_item(catalogue, item)
     item.excluded = False
     if item.unmatched:
         item.unmatched, item.added_by_rule = False, False
+    item_event("catalogue.item_back", catalogue, item, actor)
 
 
-def set_pinned(catalogue: Catalogue, item: CatalogueItem | None, pinned: bool) -> None:
+def set_pinned(
+    catalogue: Catalogue, item: CatalogueItem | None, pinned: bool, *, actor: Any = None
+) -> None:
     """Pinned items come first in their section."""
     item = _check_item(catalogue, item)
     if pinned and not item.active:
         raise ValidationError.single("item_id", _("Only items in the catalogue can be pinned."))
     item.pinned = pinned
+    item_event("catalogue.item_pin" if pinned else "catalogue.item_unpin", catalogue, item, actor)
 
 
 def _check_item(catalogue: Catalogue, item: CatalogueItem | None) -> CatalogueItem:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from catalogue.auth.models import User
 from catalogue.catalogues import codes, pricing, themechoice
+from catalogue.catalogues.history import item_event
 from catalogue.catalogues.models import (
     Catalogue,
     CatalogueFormat,
@@ -30,9 +31,10 @@ from catalogue.catalogues.models import (
 )
 from catalogue.core.audit import record
 from catalogue.core.models import Currency
+from catalogue.core.numbers import typed_amount
 from catalogue.core.validation import Collector, ValidationError
 from catalogue.networks.models import Network
-from catalogue.products.services import nfc, parse_amount
+from catalogue.products.services import nfc
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STORIES = ("producer", "region", "none")
@@ -159,7 +161,7 @@ def update_settings(
 def _amount(errors: Collector, field: str, raw: Any) -> Decimal | None:
     if raw in (None, ""):
         return None
-    amount = parse_amount(raw)
+    amount = typed_amount(raw)
     if amount is None or not amount.is_finite():
         errors.add(field, _("Enter a number such as 12.50."))
         return None
@@ -240,7 +242,9 @@ def set_pricing(
     record(session, "catalogue.pricing", catalogue, actor=actor, network_id=catalogue.network_id)
 
 
-def set_item_price(catalogue: Catalogue, item: CatalogueItem | None, raw: Any) -> None:
+def set_item_price(
+    catalogue: Catalogue, item: CatalogueItem | None, raw: Any, *, actor: User | None = None
+) -> None:
     """The facilitator's own unit price for one item (catalogue currency); empty clears it."""
     if item is None or item.catalogue_id != catalogue.id:
         raise ValidationError.single("item_id", _("This item is not in the catalogue."))
@@ -250,6 +254,14 @@ def set_item_price(catalogue: Catalogue, item: CatalogueItem | None, raw: Any) -
         errors.add("unit_price", _("A price cannot be below zero."))
     errors.raise_if_any()
     item.unit_price = amount
+    item_event(
+        "catalogue.item_price",
+        catalogue,
+        item,
+        actor,
+        price=None if amount is None else f"{amount:f}",
+        currency=catalogue.currency,
+    )
 
 
 def source_currencies(catalogue: Catalogue) -> list[str]:

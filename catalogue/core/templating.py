@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from babel.units import format_unit
 from flask import Flask, url_for
 from flask_babel import format_currency, format_datetime, get_locale
 from flask_wtf.csrf import generate_csrf
@@ -49,6 +51,44 @@ def image_url(product: Any, kind: str = DerivativeKind.THUMB.value) -> str | Non
     return None
 
 
+# Sizes in the SI units people see on their phones and computers (1 MB = 1,000,000 bytes).
+_SIZE_UNITS = (
+    (1, "digital-byte"),
+    (10**3, "digital-kilobyte"),
+    (10**6, "digital-megabyte"),
+    (10**9, "digital-gigabyte"),
+)
+
+
+def filesize(size: int | float | None) -> str:
+    """A file size in the reader's language and units: "8.6 MB", "8,6 Mo", "340 kB"."""
+    if size is None:
+        return ""
+    locale = get_locale() or "en"
+    for factor, unit in _SIZE_UNITS:
+        value = Decimal(max(0, size)) / factor
+        step = Decimal("0.1") if factor > 1 and value < 10 else Decimal(1)
+        rounded = value.quantize(step, rounding=ROUND_HALF_UP)
+        if rounded < 1000 or factor == _SIZE_UNITS[-1][0]:
+            pattern = "#,##0.#" if step < 1 else "#,##0"
+            return format_unit(rounded, unit, length="short", format=pattern, locale=locale)
+    raise AssertionError("unreachable")
+
+
+def datetime_text(value: datetime | None) -> str:
+    """A moment in the reader's language and the app's time zone (UTC unless set otherwise),
+    to the minute, with the zone named: "5 dic 2026, 18:06 UTC"."""
+    if value is None:
+        return ""
+    locale = get_locale()
+    if locale is None:
+        return format_datetime(value, "medium")
+    date_pattern = locale.date_formats["medium"].pattern
+    time_pattern = f"{locale.time_formats['short'].pattern} z"
+    joined = str(locale.datetime_formats["medium"])
+    return format_datetime(value, joined.replace("{1}", date_pattern).replace("{0}", time_pattern))
+
+
 def init_templating(app: Flask) -> None:
     app.jinja_env.globals.update(
         localised=localised,
@@ -60,4 +100,7 @@ def init_templating(app: Flask) -> None:
         get_locale=get_locale,
         quality_message=quality_message,
         format_datetime=format_datetime,
+        datetime_text=datetime_text,
+        filesize=filesize,
     )
+    app.jinja_env.filters.update(datetime=datetime_text, filesize=filesize)

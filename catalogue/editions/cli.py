@@ -121,5 +121,7 @@ def _summary_line(summary: dict) -> str:
     return (
         f"Since edition {summary['previous_edition']}: {len(summary['added'])} added, "
         f"{len(summary['removed'])} removed, {len(summary['price_changed'])} price changes, "
-        f"{len(summary['text_changed'])} text changes, {len(summary['photo_changed'])} new photos."
+        f"{len(summary['text_changed'])} text changes, {len(summary['photo_changed'])} new photos, "
+        f"{len(summary.get('producer_changed', []))} producer changes, "
+        f"{len(summary.get('details_changed', []))} detail changes."
     )

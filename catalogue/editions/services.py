@@ -25,6 +25,7 @@ from catalogue.catalogues.models import (
     EditionItemSource,
     EditionStatus,
 )
+from catalogue.core.audit import label_of, record
 from catalogue.core.types import utcnow
 from catalogue.core.validation import ValidationError
 from catalogue.editions.changes import change_summary
@@ -178,6 +179,16 @@ def publish(
     edition.status = EditionStatus.PUBLISHED
     edition.published_at = utcnow()
     catalogue.status = CatalogueStatus.PUBLISHED
+    record(
+        session,
+        "edition.publish",
+        edition,
+        actor=user,
+        network_id=catalogue.network_id,
+        label=label_of(catalogue),
+        number=number,
+        formats=list(wanted),
+    )
     if progress:
         progress(100, "published")
     return edition

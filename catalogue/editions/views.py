@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from flask import (
@@ -171,18 +171,41 @@ def detail(network_slug: str, catalogue_slug: str, number: int) -> str:
 @requires("catalogue.publish")
 def edition_file(network_slug: str, catalogue_slug: str, number: int, filename: str) -> Response:
     catalogue = _catalogue(catalogue_slug)
-    return _send(services.edition_dir(catalogue, number), filename)
+    return _send(
+        services.edition_dir(catalogue, number),
+        filename,
+        download_name(catalogue, number, filename),
+    )
 
 
 @bp.route("/preview/files/<path:filename>")
 @requires("catalogue.publish")
 def draft_file(network_slug: str, catalogue_slug: str, filename: str) -> Response:
     catalogue = _catalogue(catalogue_slug)
-    return _send(services.edition_dir(catalogue, services.DRAFT), filename)
+    return _send(
+        services.edition_dir(catalogue, services.DRAFT),
+        filename,
+        download_name(catalogue, None, filename),
+    )
 
 
-def _send(folder: Path, filename: str) -> Response:
+def download_name(catalogue: Catalogue, number: int | None, filename: str) -> str:
+    """What a downloaded file is called on the reader's computer (the URL stays the file's own
+    name): ``<network>-<catalogue>-edition-<n>-print-es.pdf``, ``…-preview-print.pdf``."""
+    stem, dot, ext = PurePosixPath(filename).name.partition(".")
+    parts = [stem, *ext.split(".")[:-1]] if dot else [stem]
+    last = ext.rsplit(".", 1)[-1] if dot else ""
+    which = f"edition-{number}" if number is not None else "preview"
+    name = "-".join([catalogue.network.slug, catalogue.slug, which, *parts])
+    return f"{name}.{last}" if last else name
+
+
+def _send(folder: Path, filename: str, name: str) -> Response:
     if not folder.is_dir():
         abort(404)
-    # send_from_directory refuses paths that leave the folder.
-    return send_from_directory(folder, filename, max_age=0)
+    # send_from_directory refuses paths that leave the folder. Documents are saved under their
+    # descriptive name; page images open in the browser (and keep the name when saved).
+    attach = not filename.lower().endswith(".png")
+    return send_from_directory(
+        folder, filename, max_age=0, download_name=name, as_attachment=attach
+    )

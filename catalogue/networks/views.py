@@ -13,9 +13,10 @@ from catalogue.auth import services as auth_services
 from catalogue.auth.models import Membership, Role
 from catalogue.core.i18n import LANGUAGE_NAMES
 from catalogue.core.models import AuditEvent
-from catalogue.core.permissions import requires
+from catalogue.core.permissions import requires, user_may
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
+from catalogue.networks import audit_text
 from catalogue.networks.forms import AddUserForm
 from catalogue.printshop.models import PrintShop
 from catalogue.producers.models import Producer
@@ -58,6 +59,8 @@ def _add_user_form(network_id: int) -> AddUserForm:
     shops = db.session.scalars(
         select(PrintShop).where(PrintShop.network_id == network_id).order_by(PrintShop.name)
     ).all()
+    if not user_may(current_user, "user.grant_admin", g.network):
+        form.role.choices = [c for c in form.role.choices if c.value != Role.ADMIN.value]
     none = SelectChoice("0", "—")
     form.producer.choices = [none] + [SelectChoice(str(p.id), p.display_name) for p in producers]
     form.print_shop.choices = [none] + [SelectChoice(str(s.id), s.name) for s in shops]
@@ -128,4 +131,6 @@ def audit(network_slug: str) -> str:
         .order_by(AuditEvent.id.desc())
         .limit(200)
     ).all()
-    return render_template("networks/audit.html", network=g.network, events=events)
+    return render_template(
+        "networks/audit.html", network=g.network, entries=audit_text.entries(db.session, events)
+    )

@@ -47,6 +47,7 @@ def record_assessment(
         assessment,
         actor=actor,
         network_id=producer.network_id,
+        label=producer.display_name,
         producer_id=producer.id,
         scores=result.scores,
     )

@@ -3,6 +3,7 @@ through the services, and bad input shows an error and changes nothing."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -146,7 +147,11 @@ def test_rules_items_pools_and_prices_through_the_pages(app: Flask, world: World
 
     pools = _step(world, "pooling")
     assert (
-        _post(client, pools, {"action": "merge", "items": [items[0].id, items[1].id]}).status_code
+        _post(
+            client,
+            pools,
+            {"action": "merge", "items": [items[0].id, items[1].id], "same_item": "y"},
+        ).status_code
         == 302
     )
     page = client.get(pools).get_data(as_text=True)
@@ -217,3 +222,19 @@ def test_a_post_without_its_csrf_token_is_refused(app: Flask, world: World) -> N
     response = client.post(_step(world, "selection"), data={"action": "apply"})
     assert response.status_code == 400
     assert _catalogue(app, world).items == []
+
+
+def test_the_step_bar_numbers_each_step_once_and_marks_the_current_one(
+    app: Flask, world: World
+) -> None:
+    client = client_for(app, world)
+    client.post(
+        "/language", data={"locale": "es", "next": "/", "csrf_token": csrf_from(client, "/")}
+    )
+    page = client.get(_step(world, "pooling")).get_data(as_text=True)
+    bar = page[page.index('<ol class="steps-bar">') : page.index("</ol>")]
+    labels = re.findall(r'class="step"[^>]*>([^<]*)<', bar)
+    assert labels[:3] == ["Tema", "Productos", "Ofertas conjuntas"]
+    assert not any(re.match(r"\s*\d", label) for label in labels)  # the list numbers them
+    assert bar.count('aria-current="step"') == 1
+    assert re.search(r'aria-current="step">Ofertas conjuntas<', bar)

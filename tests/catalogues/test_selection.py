@@ -147,7 +147,7 @@ def test_codes_are_given_once_and_kept_through_exclusion_and_rerunning_rules(
 def test_a_merged_items_code_is_never_given_again(session: Session, world: World) -> None:
     catalogue = catalogue_of(session, world)
     selection.apply_rules(session, catalogue, {})
-    pooling.merge_items(session, catalogue, [i.id for i in catalogue.items])
+    pooling.merge_items(session, catalogue, [i.id for i in catalogue.items], same_item=True)
     assert [i.code for i in catalogue.items] == ["WG-001"]
     product(session, producer(session, world.producer_b), "B-2")
     selection.apply_rules(session, catalogue, {})

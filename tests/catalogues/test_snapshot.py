@@ -90,7 +90,7 @@ def test_a_producer_without_public_consent_is_not_named(session: Session, world:
     catalogue = _filled(session, world)
     carmen = producer(session, world.producer_b)
     carmen.consent_public_profile = False
-    pooling.merge_items(session, catalogue, [i.id for i in catalogue.items])
+    pooling.merge_items(session, catalogue, [i.id for i in catalogue.items], same_item=True)
     snap = build_snapshot(session, catalogue, edition_number=1)
     (pool,) = snap["items"]
     assert pool["pooled"] and pool["units_per_month"] == 40

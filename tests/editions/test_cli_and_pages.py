@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from flask import Flask
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from catalogue.catalogues.models import Catalogue, Edition
+from catalogue.catalogues.models import Catalogue, Edition, EditionStatus
+from catalogue.editions import services
 from catalogue.extensions import db
+from catalogue.jobs.models import Job, JobStatus
 from catalogue.producers.models import Producer
 from tests.conftest import csrf_from, login
-from tests.editions.conftest import add_product, folder, ready_catalogue
+from tests.editions.conftest import add_product, check_published_files, folder, ready_catalogue
+from tests.exports.conftest import lose_a_photo_marker
 from tests.factories import PASSWORD
 
 NAMES = [{"en": "Hand-woven silk scarf"}, {"en": "Alpaca wool shawl"}]
@@ -38,13 +40,16 @@ def test_cli_publishes_with_a_progress_bar_and_copies_to_out(app, world, tmp_pat
     assert result.exit_code == 0, result.output
     assert "Publishing" in result.output and "100%" in result.output
     assert "Edition 1: 2 items" in result.output and "First edition." in result.output
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = check_published_files(out)
     assert [f["name"] for f in manifest["files"]] == ["print.pdf"]
     assert len(PdfReader(out / "print.pdf").pages) == manifest["page_count"]
 
     again = app.test_cli_runner().invoke(args=["publish", "winter-gifts", "--formats", "print"])
     assert again.exit_code == 0, again.output
     assert "Edition 2" in again.output and "No changes since edition 1." in again.output
+    with app.app_context():
+        for number in (1, 2):
+            check_published_files(folder(_catalogue(), number))
 
 
 def test_cli_refuses_unknown_formats_and_incomplete_catalogues(app, world) -> None:
@@ -102,6 +107,30 @@ def test_facilitator_previews_then_publishes_and_downloads_the_files(app, world)
     assert client.get(f"{base}/editions/1/files/../../secret").status_code == 404
     with app.app_context():
         assert folder(_catalogue(), 1).is_dir()
+        check_published_files(folder(_catalogue(), 1))
+
+
+def test_a_photo_lost_in_the_pdf_fails_the_publish_job_and_the_page_says_so(
+    app, world, monkeypatch
+) -> None:
+    _ready(app, world)
+    lose_a_photo_marker(monkeypatch)
+    client = _signed_in(app, world)
+    base = f"/n/{world.network}/manage/catalogues/winter-gifts"
+    token = csrf_from(client, f"{base}/publish")
+    queued = client.post(
+        f"{base}/publish", data={"csrf_token": token, "formats": ["print", "screen"]}
+    )
+    assert queued.status_code == 302
+    page = client.get(queued.headers["Location"]).get_data(as_text=True)
+    assert "The work failed. Nothing was published" in page
+    with app.app_context():
+        job = db.session.scalar(select(Job).where(Job.kind == "editions.publish"))
+        assert job.status == JobStatus.FAILED
+        assert "PhotoMarkerMissing" in job.error and "placeholder" in job.error
+        assert db.session.scalar(select(Edition)).status == EditionStatus.FAILED
+        assert not [p for p in services.catalogue_dir(_catalogue()).rglob("*") if p.is_file()]
+    assert client.get(f"{base}/editions/1/files/print.pdf").status_code == 404
 
 
 def test_publish_without_csrf_or_by_other_roles_is_refused(app, world) -> None:

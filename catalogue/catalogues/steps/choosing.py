@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import flash, redirect, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
@@ -60,23 +61,29 @@ def community_labels() -> dict[CommunityType, str]:
 
 def selection_buttons(catalogue: Catalogue) -> dict[str, Callable[..., Any]]:
     def add(form: ItemActionForm) -> str:
-        item = selection.add_product(db.session, catalogue, form.product_id.data)
+        item = selection.add_product(
+            db.session, catalogue, form.product_id.data, actor=current_user
+        )
         return _("Added as %(code)s.", code=item.code)
 
     def exclude(form: ItemActionForm) -> str:
-        selection.exclude_item(catalogue, item_of(catalogue, form.item_id.data))
+        selection.exclude_item(catalogue, item_of(catalogue, form.item_id.data), actor=current_user)
         return _("Removed. Its code stays reserved; the rules will not add it again.")
 
     def include(form: ItemActionForm) -> str:
-        selection.include_item(catalogue, item_of(catalogue, form.item_id.data))
+        selection.include_item(catalogue, item_of(catalogue, form.item_id.data), actor=current_user)
         return _("Back in the catalogue, with its code.")
 
     def pin(form: ItemActionForm) -> str:
-        selection.set_pinned(catalogue, item_of(catalogue, form.item_id.data), True)
+        selection.set_pinned(
+            catalogue, item_of(catalogue, form.item_id.data), True, actor=current_user
+        )
         return _("Pinned: it comes first in its section.")
 
     def unpin(form: ItemActionForm) -> str:
-        selection.set_pinned(catalogue, item_of(catalogue, form.item_id.data), False)
+        selection.set_pinned(
+            catalogue, item_of(catalogue, form.item_id.data), False, actor=current_user
+        )
         return _("Unpinned.")
 
     return {"add": add, "exclude": exclude, "include": include, "pin": pin, "unpin": unpin}
@@ -94,7 +101,9 @@ def selection_step(catalogue: Catalogue) -> Page:
     if form.validate_on_submit():
         try:
             if action == "apply":
-                counts = selection.apply_rules(db.session, catalogue, _rules_data(form))
+                counts = selection.apply_rules(
+                    db.session, catalogue, _rules_data(form), actor=current_user
+                )
             else:
                 rules = selection.parse_rules(_rules_data(form))
         except ValidationError as exc:
@@ -141,7 +150,7 @@ def pooling_step(catalogue: Catalogue) -> Page:
 
         def split(form: ItemActionForm) -> str:
             created = pooling.split_item(
-                db.session, catalogue, item_of(catalogue, form.item_id.data)
+                db.session, catalogue, item_of(catalogue, form.item_id.data), actor=current_user
             )
             return _("Pool split; new codes: %(codes)s.", codes=", ".join(i.code for i in created))
 
@@ -152,7 +161,13 @@ def pooling_step(catalogue: Catalogue) -> Page:
     status = 200
     if form.validate_on_submit():
         try:
-            item = pooling.merge_items(db.session, catalogue, form.items.data or [])
+            item = pooling.merge_items(
+                db.session,
+                catalogue,
+                form.items.data or [],
+                same_item=bool(form.same_item.data),
+                actor=current_user,
+            )
         except ValidationError as exc:
             db.session.rollback()
             for message in exc.errors.values():

@@ -29,7 +29,8 @@ def arrangement_step(catalogue: Catalogue) -> Page:
 
         def move(form: ItemActionForm) -> None:
             item = item_of(catalogue, form.item_id.data)
-            arrangement.move_item(catalogue, item, -1 if form.action.data == "up" else 1)
+            direction = -1 if form.action.data == "up" else 1
+            arrangement.move_item(catalogue, item, direction, actor=current_user)
 
         buttons = selection_buttons(catalogue)
         return run_button(
@@ -43,7 +44,7 @@ def arrangement_step(catalogue: Catalogue) -> Page:
     status = 200
     if form.validate_on_submit():
         arrangement.set_arrangement(
-            catalogue, group_by=form.group_by.data, sort_by=form.sort_by.data
+            catalogue, group_by=form.group_by.data, sort_by=form.sort_by.data, actor=current_user
         )
         db.session.commit()
         flash(_("Saved."), "success")
@@ -90,7 +91,7 @@ def pricing_step(catalogue: Catalogue) -> Page:
             abort(400)
         try:
             item = item_of(catalogue, form.item_id.data)
-            services.set_item_price(catalogue, item, form.unit_price.data)
+            services.set_item_price(catalogue, item, form.unit_price.data, actor=current_user)
         except ValidationError as exc:
             db.session.rollback()
             for text in exc.errors.values():
