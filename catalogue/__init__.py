@@ -48,6 +48,11 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from catalogue.api import bp as api_bp
+    from catalogue.core.loading import BoundedIntConverter
+
+    # Before any rule is added: every <int:…> in a URL is an id no larger than a column holds.
+    app.url_map.converters["int"] = BoundedIntConverter
+
     from catalogue.auth.tokens import bp as tokens_bp
     from catalogue.auth.views import bp as auth_bp
     from catalogue.catalogues.views import bp as catalogues_bp

@@ -76,12 +76,14 @@ def make_product(
     status: ProductStatus = ProductStatus.APPROVED,
 ) -> Product:
     product, _new = product_services.upsert_product(
-        session, producer, sku, {"category": "jewellery", "status": status.value}
+        session, producer, sku, {"category": "jewellery"}, actor=None, status=status.value
     )
-    product_services.set_text(product, "en", name=name, description="Hand made.")
-    product_services.set_capacity(session, product, units_per_month=20, min_order=2)
+    product_services.set_text(product, "en", {"name": name, "description": "Hand made."})
+    product_services.set_capacity(
+        session, product, {"units_per_month": 20, "min_order": 2}, actor=None
+    )
     product_services.set_price_range(
-        session, product, currency="USD", wholesale_min="10", wholesale_max="12"
+        session, product, "USD", {"wholesale_min": "10", "wholesale_max": "12"}, actor=None
     )
     session.flush()
     return product
@@ -93,6 +95,14 @@ def add_photo(session: Session, product: Product) -> ProductImage:
     Image.new("RGB", (1200, 900), (180, 120, 60)).save(buffer, "JPEG")
     data = buffer.getvalue()
     return store_photo(session, product, data, (1200, 900), public_derivatives(data))
+
+
+def second_photo(session: Session, product: Product) -> ProductImage:
+    """Another ready photo (a different picture) for a product that has one."""
+    buffer = BytesIO()
+    Image.new("RGB", (1000, 800), (40, 90, 160)).save(buffer, "JPEG")
+    data = buffer.getvalue()
+    return store_photo(session, product, data, (1000, 800), public_derivatives(data))
 
 
 def store_photo(

@@ -4,11 +4,13 @@ and an OpenAPI document generated from the endpoint declarations."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, g, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from wtforms import ValidationError as CSRFValidationError
 
 from catalogue.core.validation import ValidationError
+from catalogue.extensions import db
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -28,19 +30,22 @@ def _csrf_for_sessions() -> None:
 
 @bp.errorhandler(ValidationError)
 def _invalid(error: ValidationError) -> tuple[dict[str, object], int]:
-    return {"error": {"code": 400, "message": "invalid input", "fields": error.errors}}, 400
+    db.session.rollback()  # nothing of a refused request is kept
+    message = _("Some fields were refused; each is named with the reason.")
+    return {"error": {"code": 400, "message": message, "fields": error.errors}}, 400
 
 
 @bp.errorhandler(CSRFError)
 def _csrf(error: CSRFError) -> tuple[dict[str, object], int]:
-    return {"error": {"code": 400, "message": "missing or invalid X-CSRFToken header"}}, 400
+    message = _("The X-CSRFToken header is missing or wrong.")
+    return {"error": {"code": 400, "message": message}}, 400
 
 
 def json_body() -> dict[str, object]:
     """The request's JSON object, or 400 with a clear message."""
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        abort(400, description="send a JSON object with Content-Type: application/json")
+        abort(400, description=_("Send a JSON object with Content-Type: application/json."))
     return data
 
 

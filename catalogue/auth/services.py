@@ -15,6 +15,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from catalogue.auth.models import LoginFailure, LoginSession, Membership, Role, User
 from catalogue.core.audit import record
+from catalogue.core.permissions import user_may
 from catalogue.core.types import utcnow
 from catalogue.core.validation import Collector, ValidationError
 from catalogue.networks.models import Network
@@ -124,6 +125,12 @@ def add_membership(
 ) -> Membership:
     """Give ``user`` a role in ``network``; producer and print-shop roles name whom she acts for."""
     errors = Collector()
+    if (
+        role == Role.ADMIN
+        and actor is not None
+        and not user_may(actor, "user.grant_admin", network)
+    ):
+        errors.add("role", _("Only an admin can make someone an admin."))
     if role == Role.PRODUCER and producer is None:
         errors.add("producer", _("Choose the producer this user acts for."))
     if producer is not None and producer.network_id != network.id:

@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Length
 
 from catalogue.auth.models import ApiToken, User
 from catalogue.core.audit import record
+from catalogue.core.loading import load
 from catalogue.core.permissions import requires
 from catalogue.core.types import utcnow
 from catalogue.extensions import db
@@ -80,11 +81,9 @@ def index() -> str | Response | tuple[str, int]:
     form, revoke = NewTokenForm(), RevokeForm(prefix="revoke")
     new_token, status = None, 200
     if request.method == "POST" and "revoke-token_id" in request.form:
-        if not revoke.validate_on_submit() or not (revoke.token_id.data or "").isdigit():
+        if not revoke.validate_on_submit():
             abort(400)
-        row = db.session.get(ApiToken, int(revoke.token_id.data))
-        if row is None or row.user_id != current_user.id:
-            abort(404)
+        row = load(ApiToken, revoke.token_id.data, lambda t: t.user_id == current_user.id)
         row.revoked_at = row.revoked_at or utcnow()
         record(db.session, "token.revoke", row, actor=current_user)
         db.session.commit()

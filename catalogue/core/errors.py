@@ -7,6 +7,8 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from catalogue.extensions import db
+
 
 def _messages() -> dict[int, str]:
     return {
@@ -29,6 +31,10 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> tuple[object, int]:
         code = error.code or 500
+        if code >= 500:
+            # A failed unit of work leaves the session unusable; roll back so that this page
+            # (which may read the signed-in user) can still be shown.
+            db.session.rollback()
         message = _messages().get(code, error.description or "")
         if request.path.startswith("/api/"):
             if error.description and error.description != type(error).description:

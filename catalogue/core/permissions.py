@@ -66,6 +66,12 @@ register(
     "user.manage", MANAGERS, "Facilitators and admins list the network's users and add new ones."
 )
 register("audit.view", {Role.ADMIN.value}, "Admins read the network's audit trail.")
+register(
+    "user.grant_admin",
+    {Role.ADMIN.value},
+    "Only an admin may make someone an admin of her network (a facilitator may add every "
+    "other role).",
+)
 PRODUCER_SIDE = frozenset({Role.PRODUCER.value}) | MANAGERS
 register(
     "producer.edit",
@@ -110,6 +116,13 @@ def user_roles(network: Any | None) -> set[str]:
     if not current_user.is_authenticated:
         return {ANONYMOUS}
     return {r.value for r in current_user.roles_in(network)}
+
+
+def user_may(user: Any, action_name: str, network: Any) -> bool:
+    """Whether ``user``'s roles in ``network`` allow the action (for checks inside services)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ANONYMOUS in ACTIONS[action_name].roles
+    return bool({r.value for r in user.roles_in(network)} & ACTIONS[action_name].roles)
 
 
 def requires(action_name: str) -> Callable[[F], F]:

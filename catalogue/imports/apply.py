@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any, TypeVar
 
 from flask_babel import gettext as _
@@ -16,7 +15,6 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from catalogue.core.audit import record
-from catalogue.core.models import Currency
 from catalogue.core.types import utcnow
 from catalogue.core.validation import ValidationError
 from catalogue.imports.checks import LIMITS, SLUG, producer_errors
@@ -208,7 +206,10 @@ class Importer:
             fields["tags"] = [t[: LIMITS["tag"]] for t in fields["tags"]]
         product = None
         try:
-            product, created = product_services.upsert_product(session, producer, sku, fields)
+            status = fields.pop("status", None)
+            product, created = product_services.upsert_product(
+                session, producer, sku, fields, actor=self.actor, status=status
+            )
         except ValidationError as exc:
             self._refused(rec, exc.errors)
         else:
@@ -220,7 +221,7 @@ class Importer:
         if rec.capacity:
             capacity = _capacity_fields(product, rec.capacity)
             try:
-                product_services.set_capacity(session, product, **capacity)
+                product_services.set_capacity(session, product, capacity, actor=self.actor)
             except ValidationError as exc:
                 self._refused(rec, exc.errors)
         for price in rec.prices:
@@ -255,7 +256,7 @@ class Importer:
                 )
                 continue
             try:
-                product_services.set_text(product, locale, **merged)
+                product_services.set_text(product, locale, merged)
             except ValidationError as exc:
                 self._refused(rec, exc.errors)
 
@@ -272,32 +273,16 @@ class Importer:
                 {"min_quantity": t.min_quantity, "unit_price": t.unit_price}
                 for t in (current.tiers if current else [])
             ]
-        known = self.session.get(Currency, currency)
-        errors: dict[str, str] = {}
-        if known is not None:
-            amounts = [(k, v) for k, v in values.items() if k in price.values]
-            amounts += [("tiers", t.get("unit_price")) for t in (price.tiers or [])]
-            for key, amount in amounts:
-                if isinstance(amount, Decimal) and _places(amount) > known.minor_units:
-                    errors.setdefault(key, _minor_units_message(currency, known.minor_units))
         try:
             product_services.set_price_range(
-                self.session, product, currency=currency, tiers=tiers, **values
+                self.session, product, currency, {**values, "tiers": tiers}, actor=self.actor
             )
         except ValidationError as exc:
-            errors = {**exc.errors, **errors}
-        self._refused(rec, errors, row=price.row or None)
-
-
-def _places(amount: Decimal) -> int:
-    exponent = amount.normalize().as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def _minor_units_message(currency: str, places: int) -> str:
-    if places == 0:
-        return _("%(currency)s amounts are whole numbers.", currency=currency)
-    return _("%(currency)s amounts have at most %(n)d decimals.", currency=currency, n=places)
+            tier_errors = {k: v for k, v in exc.errors.items() if k.startswith("tiers")}
+            errors = {k: v for k, v in exc.errors.items() if not k.startswith("tiers")}
+            if tier_errors:
+                errors["tiers"] = next(iter(tier_errors.values()))
+            self._refused(rec, errors, row=price.row or None)
 
 
 def _product_fields(product: Product | None, given: dict[str, Any]) -> dict[str, Any]:

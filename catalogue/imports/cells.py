@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from flask_babel import gettext as _
+
+from catalogue.core.numbers import NumberError, parse_amount, parse_whole
 
 if TYPE_CHECKING:
     from catalogue.imports.columns import Column
@@ -19,12 +21,17 @@ class CellError(ValueError):
     """A cell that cannot be read as its column's kind; the message says what to write."""
 
 
-def read_cell(column: Column, value: Any) -> Any:
-    """The cell's value as the record holds it, or None when empty. Raises CellError."""
+def read_cell(column: Column, value: Any, locale: str | None = None) -> Any:
+    """The cell's value as the record holds it, or None when empty; amounts typed as text are
+    read in ``locale`` (the network's language). Raises CellError."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime | date | time) and column.kind != "text":
         raise CellError(_("This cell holds a date. Format the column as text and type it again."))
+    if column.kind == "decimal":
+        return parse_decimal(value, locale)
+    if column.kind == "tiers":
+        return parse_tiers(value, locale)
     return _READERS[column.kind](value)
 
 
@@ -43,21 +50,10 @@ def _choice(value: Any) -> str:
 
 
 def _int(value: Any) -> int:
-    if isinstance(value, bool):
-        raise CellError(_("Enter a whole number."))
-    if isinstance(value, int):
-        return value
     try:
-        number = (
-            Decimal(repr(value))
-            if isinstance(value, float)
-            else Decimal(_text(value).replace(" ", "").replace(",", "."))
-        )
-    except InvalidOperation:
-        raise CellError(_("Enter a whole number.")) from None
-    if not number.is_finite() or number != number.to_integral_value():
-        raise CellError(_("Enter a whole number."))
-    return int(number)
+        return parse_whole(value if not isinstance(value, str) else _text(value))
+    except NumberError as exc:
+        raise CellError(str(exc)) from None
 
 
 _TRUE = {"yes", "y", "true", "1", "sí", "si", "oui", "có", "co"}
@@ -75,46 +71,16 @@ def _bool(value: Any) -> bool:
     raise CellError(_("Write yes or no."))
 
 
-_GROUPED = re.compile(r"^-?\d{1,3}(?:([.,])\d{3})+$")
-_SPACES = re.compile(r"[\s\u00a0\u202f']")
-
-
-def parse_decimal(value: Any) -> Decimal:
-    """An amount from "12.50", "12,50", "1.234,50", "1,234.50" or "11 000". A lone comma with
-    three digits after it ("12,500") could be either reading, so it is refused."""
-    if isinstance(value, bool):
-        raise CellError(_("Enter an amount such as 12.50."))
-    if isinstance(value, Decimal | int):
-        amount = Decimal(value)
-    elif isinstance(value, float):
-        amount = Decimal(repr(value))
-    else:
-        text = _SPACES.sub("", _text(value))
-        grouped = _GROUPED.match(text)
-        if grouped and text.count(grouped.group(1)) > 1:
-            text = text.replace(grouped.group(1), "")  # "1.234.567": thousands only
-        elif re.fullmatch(r"-?\d+,\d{3}", text):
-            raise CellError(
-                _(
-                    "Write %(a)s or %(b)s: “%(v)s” could mean either.",
-                    a=text.replace(",", ""),
-                    b=text.replace(",", ".").rstrip("0"),
-                    v=text,
-                )
-            )
-        elif "," in text and "." in text:
-            decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
-            thousands = "." if decimal_mark == "," else ","
-            text = text.replace(thousands, "").replace(decimal_mark, ".")
-        else:
-            text = text.replace(",", ".")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise CellError(_("Enter an amount such as 12.50.")) from None
-    if not amount.is_finite():
-        raise CellError(_("Enter an amount such as 12.50."))
-    return amount
+def parse_decimal(value: Any, locale: str | None = None) -> Decimal:
+    """An amount: a number cell as it is, text as typed in ``locale`` ("18.000" is eighteen
+    thousand in Spanish; "12,50" twelve and a half), read by the same parser as the portal's.
+    Without a locale, text is read in the plain form "12.50"."""
+    if isinstance(value, float) and value == value:  # a number cell (not NaN)
+        value = Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
+    try:
+        return parse_amount(value if not isinstance(value, str) else _text(value), locale)
+    except NumberError as exc:
+        raise CellError(str(exc)) from None
 
 
 def _list(value: Any) -> list[str]:
@@ -149,8 +115,8 @@ def parse_months(value: Any) -> list[int]:
     return sorted(months)
 
 
-def parse_tiers(value: Any) -> list[dict[str, Any]]:
-    """Volume prices from "50:11000; 100:10500"."""
+def parse_tiers(value: Any, locale: str | None = None) -> list[dict[str, Any]]:
+    """Volume prices from "50:11000; 100:10500" (amounts as typed in ``locale``)."""
     tiers = []
     for part in re.split(r"[;\n]", _text(value)):
         if not part.strip():
@@ -159,7 +125,8 @@ def parse_tiers(value: Any) -> list[dict[str, Any]]:
         try:
             if not sep:
                 raise CellError("")
-            tiers.append({"min_quantity": _int(quantity), "unit_price": parse_decimal(price)})
+            unit_price = parse_decimal(price.strip(), locale)
+            tiers.append({"min_quantity": _int(quantity), "unit_price": unit_price})
         except CellError:
             raise CellError(
                 _(
@@ -182,10 +149,8 @@ _READERS = {
     "choice": _choice,
     "int": _int,
     "bool": _bool,
-    "decimal": parse_decimal,
     "list": _list,
     "codes": _lower_list,
     "months": parse_months,
-    "tiers": parse_tiers,
     "photos": _photos,
 }

@@ -120,16 +120,28 @@ def _filled_rows(cells_by_row: Iterator[Any]) -> tuple[list[Any], list[Row]]:
 
 
 def read_spreadsheet(
-    data: bytes, filename: str, *, locales: Iterable[str], default_currency: str | None
+    data: bytes,
+    filename: str,
+    *,
+    locales: Iterable[str],
+    default_currency: str | None,
+    amount_locale: str | None = None,
 ) -> ImportBatch:
     """The records of a CSV or XLSX file (first sheet, header in row 1), with every problem
-    found while reading it by row and column."""
+    found while reading it by row and column. Amounts typed as text are read in
+    ``amount_locale`` (the network's language), as the portal reads them."""
     try:
         kind = spreadsheet_kind(data, filename)
         header, rows = _xlsx_rows(data) if kind == "xlsx" else _csv_rows(data)
     except UnreadableFile as exc:
         return ImportBatch(problems=[Problem(FILE_ROW, "", str(exc))])
-    return records_from_rows(header, rows, locales=list(locales), default_currency=default_currency)
+    return records_from_rows(
+        header,
+        rows,
+        locales=list(locales),
+        default_currency=default_currency,
+        amount_locale=amount_locale,
+    )
 
 
 def _blank(value: Any) -> bool:
@@ -247,6 +259,7 @@ def records_from_rows(
     *,
     locales: list[str],
     default_currency: str | None,
+    amount_locale: str | None = None,
 ) -> ImportBatch:
     """Records from a header and numbered rows of cells (as a spreadsheet gives them)."""
     batch = ImportBatch()
@@ -293,7 +306,8 @@ def records_from_rows(
         values: dict[str, tuple[Column, Any]] = {}
         for index, column in used:
             try:
-                value = read_cell(column, cells[index] if index < len(cells) else None)
+                cell = cells[index] if index < len(cells) else None
+                value = read_cell(column, cell, amount_locale)
             except CellError as exc:
                 batch.problems.append(Problem(row, column.name, str(exc)))
                 continue

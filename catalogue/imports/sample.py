@@ -16,7 +16,7 @@ from catalogue.imports.records import (
     ProducerRecord,
     ProductRecord,
 )
-from catalogue.products.services import PRODUCT_FACTS
+from catalogue.products.schemas import ProductFacts
 
 _PRODUCER_FIELDS = (
     "display_name",
@@ -31,7 +31,7 @@ _PRODUCER_FIELDS = (
     "total_workers",
 )
 _CONTACT_FIELDS = ("owner_names", "email", "phone", "address")
-_PRODUCT_FIELDS = (*PRODUCT_FACTS, "status")
+_PRODUCT_FIELDS = (*ProductFacts.model_fields, "status")
 
 
 def sample_photo_name(network_slug: str, sku: str, n: int) -> str:

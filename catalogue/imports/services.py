@@ -135,6 +135,7 @@ def import_spreadsheet(
         filename,
         locales=current_app.config["LANGUAGES"],
         default_currency=network.default_currency,
+        amount_locale=network.default_locale,
     )
     source = open_photos(photos)
     try:

@@ -1,4 +1,5 @@
-"""A product's photos: upload (cleaned before anything is stored), order, cover, alt text."""
+"""A product's photos: upload (cleaned before anything is stored), order, cover, alt text,
+removal. Each change goes through the review rule (``workflow.after_edit``) here."""
 
 from __future__ import annotations
 
@@ -7,15 +8,20 @@ from sqlalchemy.orm import Session
 
 from catalogue.auth.models import User
 from catalogue.core.audit import record
+from catalogue.core.schema import Input, Line, validate
 from catalogue.core.validation import ValidationError
 from catalogue.jobs.models import Job
 from catalogue.jobs.queue import enqueue
 from catalogue.media.models import ImageStatus, ProductImage
 from catalogue.media.storage import get_storage
+from catalogue.products import workflow
 from catalogue.products.models import Product
-from catalogue.products.services import nfc
 
 MAX_PHOTOS = 12
+
+
+class AltTextIn(Input):
+    alt_text: Line(300)
 
 
 def add_photo(
@@ -50,36 +56,56 @@ def add_photo(
     session.flush()
     job = enqueue(session, "media.derivatives", {"image_id": image.id}, actor=actor)
     record(session, "image.add", image, actor=actor, network_id=product.producer.network_id)
+    workflow.after_edit(session, product, actor, "photos", changed=True)
     return image, job
 
 
-def move_photo(product: Product, image: ProductImage, step: int) -> None:
+def move_photo(
+    session: Session, product: Product, image: ProductImage, step: int, *, actor: User | None
+) -> None:
     """Move a photo one place earlier (step -1) or later (+1)."""
+    before = workflow.state_of(product)
     images = sorted(product.images, key=lambda i: i.position)
     index = images.index(image)
     target = min(max(index + step, 0), len(images) - 1)
     images.insert(target, images.pop(index))
     for position, img in enumerate(images):
         img.position = position
+    changed = workflow.state_of(product) != before
+    workflow.after_edit(session, product, actor, "photos", changed=changed)
 
 
-def set_cover(product: Product, image: ProductImage) -> None:
+def set_cover(
+    session: Session, product: Product, image: ProductImage, *, actor: User | None
+) -> None:
+    """Make ``image`` the product's cover photo."""
+    before = workflow.state_of(product)
     for img in product.images:
         img.is_cover = img.id == image.id
+    changed = workflow.state_of(product) != before
+    workflow.after_edit(session, product, actor, "photos", changed=changed)
 
 
-def set_alt_text(image: ProductImage, locale: str, text: str) -> None:
-    text = nfc(text)
-    if len(text) > 300:
-        raise ValidationError.single("alt_text", _("Keep the description under 300 letters."))
-    image.alt_text = {**image.alt_text, locale: text}
+def set_alt_text(
+    session: Session, image: ProductImage, locale: str, text: str, *, actor: User | None
+) -> None:
+    """Say in ``locale`` what the photo shows, for people who cannot see it."""
+    alt = validate(AltTextIn, {"alt_text": text}).alt_text
+    changed = (image.alt_text or {}).get(locale) != alt
+    image.alt_text = {**image.alt_text, locale: alt}
+    workflow.after_edit(session, image.product, actor, "photos", changed=changed)
 
 
-def remove_photo(session: Session, product: Product, image: ProductImage, actor: User) -> None:
+def remove_photo(
+    session: Session, product: Product, image: ProductImage, *, actor: User | None
+) -> None:
     """Delete the photo's row; its files stay (content-addressed, maybe shared) until a sweep."""
+    record(session, "image.remove", image, actor=actor, network_id=product.producer.network_id)
     was_cover = image.is_cover
+    # Delete the row once, through the relationship's delete-orphan cascade: deleting it from
+    # the session as well made the flush fail.
     product.images.remove(image)
-    session.delete(image)
+    session.flush()
     if was_cover and product.images:
         product.images[0].is_cover = True
-    record(session, "image.remove", image, actor=actor, network_id=product.producer.network_id)
+    workflow.after_edit(session, product, actor, "photos", changed=True)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from catalogue.auth.models import User
 from catalogue.core.audit import record
+from catalogue.core.numbers import NumberError, parse_whole
+from catalogue.core.schema import validate
 from catalogue.core.types import utcnow
-from catalogue.core.validation import Collector
+from catalogue.core.validation import Collector, ValidationError
 from catalogue.producers.models import (
     CommunityType,
     Producer,
@@ -22,62 +22,39 @@ from catalogue.producers.models import (
     SupportNeed,
     SupportStatus,
 )
+from catalogue.producers.schemas import ProfileIn
 from catalogue.products.services import nfc
-
-_ISO2 = re.compile(r"^[A-Z]{2}$")
-_LANG = re.compile(r"^[a-z]{2,3}$")
 
 
 def update_profile(
-    session: Session, producer: Producer, data: Mapping[str, Any], actor: User
+    session: Session, producer: Producer, data: Mapping[str, Any], actor: User | None
 ) -> Producer:
-    """Validate and apply profile changes (every refused field named; nothing changed then)."""
+    """Validate and apply profile changes (``ProfileIn``'s fields; every refused field named,
+    nothing changed then)."""
     errors = Collector()
-    name = nfc(data.get("display_name"))
-    if not name:
-        errors.add("display_name", _("Enter the name buyers will see."))
-    region = nfc(data.get("region"))
-    if not region:
-        errors.add("region", _("Enter your region."))
-    economy = nfc(data.get("economy")).upper()
-    if not _ISO2.match(economy):
-        errors.add("economy", _("Use the two-letter country code, such as CL, CA or VN."))
-    languages = [x.strip().lower() for x in re.split(r"[,\s]+", data.get("languages") or "") if x]
-    if any(not _LANG.match(x) for x in languages):
-        errors.add("languages", _("Use language codes such as es, fr, vi, separated by commas."))
-    founded = data.get("founded_year")
-    if founded not in (None, "") and not (1900 <= int(founded) <= utcnow().year):
-        errors.add("founded_year", _("Enter a year between 1900 and this year."))
-    community = data.get("community_type") or None
-    if community and community not in {c.value for c in CommunityType}:
-        errors.add("community_type", _("Choose from the list."))
-    women, total = data.get("women_workers"), data.get("total_workers")
-    for field, value in (("women_workers", women), ("total_workers", total)):
-        if value not in (None, "") and int(value) < 0:
-            errors.add(field, _("This cannot be below zero."))
-    if women not in (None, "") and total not in (None, "") and int(women) > int(total):
-        errors.add("women_workers", _("More women than people working in total."))
-    email = (data.get("email") or "").strip()
-    if email:
-        try:
-            email = validate_email(email, check_deliverability=False).normalized
-        except EmailNotValidError:
-            errors.add("email", _("Enter a valid e-mail address."))
+    try:
+        profile = validate(ProfileIn, dict(data))
+    except ValidationError as exc:
+        # Say what else is wrong in the same answer, as far as the raw values can tell.
+        for field, message in exc.errors.items():
+            errors.add(field, message)
+        _cross_checks(errors, data.get("women_workers"), data.get("total_workers"), None)
+        errors.raise_if_any()
+        raise
+    email = _cross_checks(errors, profile.women_workers, profile.total_workers, profile)
     errors.raise_if_any()
+    women, total = profile.women_workers, profile.total_workers
 
-    producer.display_name, producer.region, producer.economy = name, region, economy
-    producer.languages = languages
-    producer.founded_year = int(founded) if founded not in (None, "") else None
-    producer.community_type = CommunityType(community) if community else None
-    women_led = data.get("women_led")
-    producer.women_led = None if women_led in (None, "") else women_led in (True, "yes")
-    producer.women_workers = int(women) if women not in (None, "") else None
-    producer.total_workers = int(total) if total not in (None, "") else None
-    producer.story = {k: nfc(v) for k, v in (data.get("story") or {}).items() if nfc(v)}
-    public, identity = (
-        bool(data.get("consent_public_profile")),
-        bool(data.get("consent_share_identity")),
+    producer.display_name, producer.region = profile.display_name, profile.region
+    producer.economy, producer.languages = profile.economy, list(profile.languages)
+    producer.founded_year = profile.founded_year
+    producer.community_type = (
+        CommunityType(profile.community_type) if profile.community_type else None
     )
+    producer.women_led = profile.women_led
+    producer.women_workers, producer.total_workers = women, total
+    producer.story = {k: v for k, v in profile.story.items() if v}
+    public, identity = profile.consent_public_profile, profile.consent_share_identity
     if (public, identity) != (producer.consent_public_profile, producer.consent_share_identity):
         producer.consent_public_profile, producer.consent_share_identity = public, identity
         producer.consent_recorded_at = utcnow()
@@ -91,13 +68,25 @@ def update_profile(
             identity=identity,
         )
     contact = session.get(ProducerContact, producer.id) or ProducerContact(producer_id=producer.id)
-    contact.owner_names = nfc(data.get("owner_names"))
+    contact.owner_names = profile.owner_names
     contact.email = email
-    contact.phone = nfc(data.get("phone"))
-    contact.address = nfc(data.get("address"))
+    contact.phone = profile.phone
+    contact.address = profile.address
     session.add(contact)
     record(session, "producer.edit", producer, actor=actor, network_id=producer.network_id)
     return producer
+
+
+def _cross_checks(errors: Collector, women: Any, total: Any, profile: ProfileIn | None) -> str:
+    """Checks across fields; returns the normalised e-mail address."""
+    try:
+        women_n = None if women in (None, "") else parse_whole(women)
+        total_n = None if total in (None, "") else parse_whole(total)
+    except NumberError:
+        women_n = total_n = None
+    if women_n is not None and total_n is not None and women_n > total_n:
+        errors.add("women_workers", _("More women than people working in total."))
+    return profile.email if profile is not None else ""
 
 
 def set_support_needs(

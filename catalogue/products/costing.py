@@ -63,9 +63,9 @@ def save_costing(session: Any, product: Any, data: Mapping[str, Any]) -> Costing
     from flask_babel import gettext as _
 
     from catalogue.core.models import Currency
+    from catalogue.core.numbers import typed_amount
     from catalogue.core.validation import Collector
     from catalogue.products.models import ProductCost
-    from catalogue.products.services import parse_amount
 
     errors = Collector()
     code = (data.get("currency") or "").strip().upper()
@@ -77,7 +77,7 @@ def save_costing(session: Any, product: Any, data: Mapping[str, Any]) -> Costing
         raw = data.get(field)
         if field == "overhead_percent" and raw in (None, ""):
             raw = "0"
-        amount = parse_amount(raw) if raw not in (None, "") else None
+        amount = typed_amount(raw) if raw not in (None, "") else None
         if amount is None or not amount.is_finite():
             errors.add(field, _("Enter an amount such as 12.50."))
         elif amount < 0:

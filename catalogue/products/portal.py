@@ -18,13 +18,14 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from catalogue.core.forms import save_form
 from catalogue.core.labels import category_labels
+from catalogue.core.loading import load, load_by
 from catalogue.core.permissions import requires
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
@@ -58,21 +59,16 @@ def _languages() -> tuple[str, ...]:
 
 
 def _producer(producer_slug: str) -> Producer:
-    producer = db.session.scalar(
-        select(Producer).where(Producer.network_id == g.network.id, Producer.slug == producer_slug)
+    return load_by(
+        Producer,
+        Producer.network_id == g.network.id,
+        Producer.slug == producer_slug,
+        allowed=lambda p: p.can_edit(current_user),
     )
-    if producer is None:
-        abort(404)
-    if not producer.can_edit(current_user):
-        abort(403)
-    return producer
 
 
 def _product(producer: Producer, product_id: int) -> Product:
-    product = db.session.get(Product, product_id)
-    if product is None or product.producer_id != producer.id:
-        abort(404)
-    return product
+    return load(Product, product_id, lambda p: p.producer_id == producer.id)
 
 
 def _render(template: str, status: int, **context: Any) -> tuple[str, int]:
@@ -112,12 +108,9 @@ def profile(network_slug: str, producer_slug: str) -> Page:
             form.phone.data, form.address.data = contact.phone, contact.address
 
     def save() -> None:
-        data = {name: field.data for name, field in form._fields.items()}
-        data["story"] = {lang: data.pop(f"story_{lang}") for lang in _languages()}
-        try:
-            producer_services.update_profile(db.session, producer, data, current_user)
-        except ValueError:
-            raise ValidationError.single("founded_year", _("Enter whole numbers.")) from None
+        data = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+        data["story"] = {lang: data.pop(f"story_{lang}") or "" for lang in _languages()}
+        producer_services.update_profile(db.session, producer, data, current_user)
 
     done = save_form(form, save)
     if done.saved:
@@ -130,11 +123,11 @@ def profile(network_slug: str, producer_slug: str) -> Page:
 
 
 def _text_alias(key: str) -> str:
-    # service field "text.es.name" → form field "name_es"
-    if key.startswith("text."):
+    # service field "text.es.name" → form field "name_es"; "tags.3" → "tags"
+    if key.startswith("text.") and key.count(".") == 2:
         _prefix, lang, field = key.split(".", 2)
         return f"{field}_{lang}"
-    return key
+    return key.split(".", 1)[0]
 
 
 def _product_fields(form: Any) -> dict[str, Any]:
@@ -155,11 +148,6 @@ def _product_fields(form: Any) -> dict[str, Any]:
 
 
 def _save_product(form: Any, producer: Producer, product: Product | None) -> Product:
-    """Validate everything first (details and every language), then change."""
-    fields = _product_fields(form)
-    sku = form.sku.data or ""
-    if product is not None:
-        fields["status"] = product.status.value
     texts = {
         lang: {
             "name": getattr(form, f"name_{lang}").data or "",
@@ -168,21 +156,16 @@ def _save_product(form: Any, producer: Producer, product: Product | None) -> Pro
         }
         for lang in _languages()
     }
-    if not any(t["name"].strip() for t in texts.values()):
-        raise ValidationError.single(
-            f"name_{_languages()[0]}", _("Give the product a name in at least one language.")
-        )
-    if product is None and db.session.scalar(
-        select(Product.id).where(Product.producer_id == producer.id, Product.sku == sku.strip())
-    ):
-        raise ValidationError.single("sku", _("You already have a product with this code."))
-    saved, _created = product_services.upsert_product(db.session, producer, sku, fields)
-    for lang, text in texts.items():
-        if text["name"].strip():
-            product_services.set_text(saved, lang, **text)
-        else:
-            saved.texts = [t for t in saved.texts if t.locale != lang]
-    return saved
+    return product_services.save_product(
+        db.session,
+        producer,
+        product,
+        sku=form.sku.data or "",
+        facts=_product_fields(form),
+        texts=texts,
+        actor=current_user,
+        drop_blank_texts=True,
+    )
 
 
 def _fill_product_form(form: Any, product: Product) -> None:
@@ -213,13 +196,7 @@ def new_product(network_slug: str, producer_slug: str) -> Page:
     producer = _producer(producer_slug)
     form = _product_form()
 
-    def create() -> Product:
-        product = _save_product(form, producer, None)
-        db.session.flush()
-        workflow.after_edit(db.session, product, current_user, "create")
-        return product
-
-    done = save_form(form, create, _text_alias)
+    done = save_form(form, lambda: _save_product(form, producer, None), _text_alias)
     if done.result is not None:
         flash(_("Product added. Now add its capacity, prices and photos."), "success")
         return redirect(_product_url(done.result))
@@ -249,11 +226,7 @@ def details(network_slug: str, producer_slug: str, product_id: int) -> Page:
     if request.method == "GET":
         _fill_product_form(form, item)
 
-    def save() -> None:
-        _save_product(form, producer, item)
-        workflow.after_edit(db.session, item, current_user, "details")
-
-    done = save_form(form, save, _text_alias)
+    done = save_form(form, lambda: _save_product(form, producer, item), _text_alias)
     if done.saved:
         flash(_("Saved."), "success")
         return redirect(_product_url(item))
@@ -279,15 +252,17 @@ def capacity(network_slug: str, producer_slug: str, product_id: int) -> Page:
         product_services.set_capacity(
             db.session,
             item,
-            units_per_month=form.units_per_month.data,
-            lead_time_days=form.lead_time_days.data,
-            min_order=form.min_order.data,
-            case_multiple=form.case_multiple.data,
-            months=[int(m) for m in form.months.data or []],
+            {
+                "units_per_month": form.units_per_month.data,
+                "lead_time_days": form.lead_time_days.data or 0,
+                "min_order": form.min_order.data or 1,
+                "case_multiple": form.case_multiple.data or 1,
+                "months": list(form.months.data or []),
+            },
+            actor=current_user,
         )
-        workflow.after_edit(db.session, item, current_user, "capacity")
 
-    done = save_form(form, save)
+    done = save_form(form, save, _text_alias)
     if done.saved:
         flash(_("Saved."), "success")
         return redirect(_product_url(item))
@@ -338,8 +313,9 @@ def prices(network_slug: str, producer_slug: str, product_id: int) -> Page:
             )
     if request.method == "POST" and "remove-currency" in request.form:
         if remove.validate_on_submit():
-            item.price_ranges = [p for p in item.price_ranges if p.currency != remove.currency.data]
-            workflow.after_edit(db.session, item, current_user, "prices")
+            product_services.remove_price_range(
+                db.session, item, remove.currency.data or "", actor=current_user
+            )
             db.session.commit()
             flash(_("Price removed."), "success")
             return redirect(_product_url(item, "portal.prices"))
@@ -350,14 +326,17 @@ def prices(network_slug: str, producer_slug: str, product_id: int) -> Page:
             product_services.set_price_range(
                 db.session,
                 item,
-                currency=form.currency.data or "",
-                wholesale_min=form.wholesale_min.data,
-                wholesale_max=form.wholesale_max.data,
-                retail_min=form.retail_min.data or None,
-                retail_max=form.retail_max.data or None,
-                tiers=_parse_tiers(form.tiers.data or ""),
+                form.currency.data or "",
+                {
+                    "wholesale_min": form.wholesale_min.data,
+                    "wholesale_max": form.wholesale_max.data,
+                    "retail_min": form.retail_min.data or None,
+                    "retail_max": form.retail_max.data or None,
+                    "tiers": _parse_tiers(form.tiers.data or ""),
+                },
+                actor=current_user,
+                locale=str(get_locale()),
             )
-            workflow.after_edit(db.session, item, current_user, "prices")
 
         done = save_form(form, save, _tier_alias)
         if done.saved:
@@ -395,7 +374,6 @@ def photos(network_slug: str, producer_slug: str, product_id: int) -> Page:
     def add() -> None:
         upload = form.photo.data
         media_services.add_photo(db.session, item, upload.read(), upload.filename, current_user)
-        workflow.after_edit(db.session, item, current_user, "photos")
 
     done = save_form(form, add)
     if done.saved:
@@ -417,27 +395,24 @@ def photos(network_slug: str, producer_slug: str, product_id: int) -> Page:
 def photo_action(network_slug: str, producer_slug: str, product_id: int, image_id: int) -> Page:
     producer = _producer(producer_slug)
     item = _product(producer, product_id)
-    image = db.session.get(ProductImage, image_id)
-    if image is None or image.product_id != item.id:
-        abort(404)
+    image = load(ProductImage, image_id, lambda i: i.product_id == item.id)
     form = PhotoActionForm()
     if not form.validate_on_submit():
         abort(400)
     action = form.action.data
     try:
         if action in ("up", "down"):
-            media_services.move_photo(item, image, -1 if action == "up" else 1)
+            step = -1 if action == "up" else 1
+            media_services.move_photo(db.session, item, image, step, actor=current_user)
         elif action == "cover":
-            media_services.set_cover(item, image)
+            media_services.set_cover(db.session, item, image, actor=current_user)
         elif action == "alt":
-            from flask_babel import get_locale
-
-            media_services.set_alt_text(image, str(get_locale()), form.alt_text.data or "")
+            locale, alt = str(get_locale()), form.alt_text.data or ""
+            media_services.set_alt_text(db.session, image, locale, alt, actor=current_user)
         elif action == "remove":
-            media_services.remove_photo(db.session, item, image, current_user)
+            media_services.remove_photo(db.session, item, image, actor=current_user)
         else:
             abort(400)
-        workflow.after_edit(db.session, item, current_user, "photos")
     except ValidationError as exc:
         db.session.rollback()
         for message in exc.errors.values():

@@ -1,22 +1,28 @@
-"""Changes to products, their text, capacity and prices. Every function validates first, names
-each refused field, and changes nothing when it refuses. Callers commit."""
+"""Changes to products, their text, capacity and prices: the one write path that the portal, the
+API, the importer and the CLI share. Every function checks its input against the declarations
+in ``products.schemas`` first, names each refused field, and changes nothing when it refuses;
+the review rule (``workflow.after_edit``) is applied here, so no caller can forget it. Callers
+commit."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from babel.numbers import NumberFormatError, parse_decimal
-from flask_babel import get_locale
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue.auth.models import User
 from catalogue.core.models import Currency
-from catalogue.core.validation import Collector
+from catalogue.core.numbers import decimal_places, minor_units_message
+from catalogue.core.schema import Input, validate
+from catalogue.core.validation import ValidationError
 from catalogue.producers.models import Producer
+from catalogue.products import workflow
 from catalogue.products.models import (
     ALL_MONTHS,
     Capacity,
@@ -27,42 +33,21 @@ from catalogue.products.models import (
     ProductText,
     Tag,
 )
+from catalogue.products.schemas import (
+    CATEGORIES,
+    COLOURS,
+    CapacityIn,
+    PriceRangeIn,
+    ProductFacts,
+    ProductTextIn,
+    Sku,
+)
 
-CATEGORIES = (
-    "jewellery",
-    "textiles",
-    "clothing",
-    "accessories",
-    "food",
-    "beverages",
-    "beauty",
-    "homeware",
-    "ceramics",
-    "glass",
-    "leather",
-    "toys",
-    "art",
-    "books",
-    "baskets",
-    "lacquerware",
-)
-COLOURS = (
-    "red",
-    "orange",
-    "yellow",
-    "green",
-    "blue",
-    "purple",
-    "pink",
-    "brown",
-    "black",
-    "white",
-    "grey",
-    "beige",
-    "gold",
-    "silver",
-    "multicolour",
-)
+__all__ = ["CATEGORIES", "COLOURS"]
+
+
+class SkuIn(Input):
+    sku: Sku
 
 
 def nfc(text: str | None) -> str:
@@ -70,184 +55,142 @@ def nfc(text: str | None) -> str:
     return unicodedata.normalize("NFC", (text or "").strip())
 
 
-def _int(errors: Collector, field: str, value: Any, *, minimum: int, message: str) -> int:
-    try:
-        number = int(value)
-        if isinstance(value, float) and not value.is_integer():
-            raise ValueError
-    except (TypeError, ValueError):
-        errors.add(field, _("Enter a whole number."))
-        return minimum
-    if number < minimum:
-        errors.add(field, message)
-    return number
-
-
-def parse_amount(value: Any) -> Decimal | None:
-    """An amount as typed in the user's language ("12.500" is twelve thousand five hundred in
-    Spanish, "12,50" is twelve and a half in French), else as a plain number; None if neither."""
-    if isinstance(value, Decimal | int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(str(value))
-    text = str(value).strip().replace("\u00a0", " ").replace("\u202f", " ")
-    try:
-        return parse_decimal(text, locale=str(get_locale() or "en"), strict=True)
-    except (NumberFormatError, ValueError):
-        pass
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
-
-
-def _money(errors: Collector, field: str, value: Any, *, required: bool = True) -> Decimal | None:
-    if value is None or value == "":
-        if required:
-            errors.add(field, _("Enter an amount."))
-        return None
-    amount = parse_amount(value)
-    if amount is None:
-        errors.add(field, _("Enter an amount such as 12.50."))
-        return None
-    if not amount.is_finite():
-        errors.add(field, _("Enter an amount such as 12.50."))
-        return None
-    if amount < 0:
-        errors.add(field, _("A price cannot be below zero."))
-    elif amount >= Decimal("1e12"):
-        errors.add(field, _("This amount is too large."))
-    return amount
+def _fields_error(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)
 
 
 def set_capacity(
     session: Session,
     product: Product,
+    data: Mapping[str, Any],
     *,
-    units_per_month: Any,
-    lead_time_days: Any = 0,
-    min_order: Any = 1,
-    case_multiple: Any = 1,
-    months: Iterable[int] | None = None,
+    actor: User | None,
 ) -> Capacity:
-    """Set what the producer can make of ``product``; every field is checked before any change."""
-    errors = Collector()
-    units = _int(
-        errors,
-        "units_per_month",
-        units_per_month,
-        minimum=0,
-        message=_("Units per month cannot be below zero."),
-    )
-    lead = _int(
-        errors,
-        "lead_time_days",
-        lead_time_days,
-        minimum=0,
-        message=_("Lead time cannot be below zero days."),
-    )
-    minimum = _int(
-        errors, "min_order", min_order, minimum=1, message=_("The minimum order is at least 1.")
-    )
-    case = _int(
-        errors,
-        "case_multiple",
-        case_multiple,
-        minimum=1,
-        message=_("The case multiple is at least 1."),
-    )
-    month_list = list(range(1, 13)) if months is None else list(months)
-    if any(not isinstance(m, int) or not 1 <= m <= 12 for m in month_list):
-        errors.add("months", _("Months are numbers from 1 (January) to 12 (December)."))
-        month_list = []
-    errors.raise_if_any()
-    capacity = product.capacity or Capacity(product=product, units_per_month=units)
-    capacity.units_per_month = units
-    capacity.lead_time_days = lead
-    capacity.min_order = minimum
-    capacity.case_multiple = case
-    capacity.months_available = Capacity.months_mask(month_list) & ALL_MONTHS
+    """Set what the producer can make of ``product`` (``CapacityIn``'s fields); every field is
+    checked before any change. A producer's change to an approved product goes to review."""
+    wanted = validate(CapacityIn, dict(data))
+    before = workflow.state_of(product)
+    capacity = product.capacity or Capacity(product=product, units_per_month=wanted.units_per_month)
+    capacity.units_per_month = wanted.units_per_month
+    capacity.lead_time_days = wanted.lead_time_days
+    capacity.min_order = wanted.min_order
+    capacity.case_multiple = wanted.case_multiple
+    months = list(range(1, 13)) if wanted.months is None else wanted.months
+    capacity.months_available = Capacity.months_mask(months) & ALL_MONTHS
     session.add(capacity)
+    changed = workflow.state_of(product) != before
+    workflow.after_edit(session, product, actor, "capacity", changed=changed)
     return capacity
+
+
+def _check_amounts(currency: Currency | None, price: PriceRangeIn) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    amounts: list[tuple[str, Decimal | None]] = [
+        ("wholesale_min", price.wholesale_min),
+        ("wholesale_max", price.wholesale_max),
+        ("retail_min", price.retail_min),
+        ("retail_max", price.retail_max),
+    ]
+    amounts += [(f"tiers.{i}.unit_price", t.unit_price) for i, t in enumerate(price.tiers)]
+    for field, amount in amounts:
+        if amount is None:
+            continue
+        if amount < 0:
+            errors.setdefault(field, _("A price cannot be below zero."))
+        elif currency is not None and decimal_places(amount) > min(currency.minor_units, 2):
+            errors.setdefault(field, minor_units_message(currency.code, currency.minor_units))
+    if price.wholesale_min > price.wholesale_max:
+        errors.setdefault("wholesale_max", _("The highest wholesale price is below the lowest."))
+    if (price.retail_min is None) != (price.retail_max is None):
+        missing = "retail_min" if price.retail_min is None else "retail_max"
+        errors.setdefault(missing, _("Enter an amount."))
+    elif (
+        price.retail_min is not None
+        and price.retail_max is not None
+        and (price.retail_min > price.retail_max)
+    ):
+        errors.setdefault("retail_max", _("The highest retail price is below the lowest."))
+    quantities = [t.min_quantity for t in price.tiers]
+    if len(set(quantities)) != len(quantities):
+        errors.setdefault("tiers", _("Two tiers start at the same quantity."))
+    return errors
 
 
 def set_price_range(
     session: Session,
     product: Product,
-    *,
     currency: str,
-    wholesale_min: Any,
-    wholesale_max: Any,
-    retail_min: Any = None,
-    retail_max: Any = None,
-    tiers: Iterable[Mapping[str, Any]] = (),
+    data: Mapping[str, Any],
+    *,
+    actor: User | None,
+    locale: str | None = None,
 ) -> PriceRange:
-    """Set the product's price range in ``currency`` (replacing its quantity tiers)."""
-    errors = Collector()
-    code = (currency or "").strip().upper()
-    if session.get(Currency, code) is None:
-        errors.add("currency", _("“%(code)s” is not an ISO 4217 currency code.", code=currency))
-    w_min = _money(errors, "wholesale_min", wholesale_min)
-    w_max = _money(errors, "wholesale_max", wholesale_max)
-    r_min = _money(errors, "retail_min", retail_min, required=retail_max not in (None, ""))
-    r_max = _money(errors, "retail_max", retail_max, required=retail_min not in (None, ""))
-    if w_min is not None and w_max is not None and w_min > w_max:
-        errors.add("wholesale_max", _("The highest wholesale price is below the lowest."))
-    if r_min is not None and r_max is not None and r_min > r_max:
-        errors.add("retail_max", _("The highest retail price is below the lowest."))
-    parsed_tiers: list[tuple[int, Decimal]] = []
-    for i, tier in enumerate(tiers):
-        qty = _int(
-            errors,
-            f"tiers.{i}.min_quantity",
-            tier.get("min_quantity"),
-            minimum=1,
-            message=_("A tier starts at 1 unit or more."),
-        )
-        price = _money(errors, f"tiers.{i}.unit_price", tier.get("unit_price"))
-        if price is not None:
-            parsed_tiers.append((qty, price))
-    if len({q for q, _p in parsed_tiers}) != len(parsed_tiers):
-        errors.add("tiers", _("Two tiers start at the same quantity."))
-    errors.raise_if_any()
+    """Set the product's price range in ``currency`` (``PriceRangeIn``'s fields, amounts as
+    typed in ``locale``; None for JSON), replacing its quantity tiers."""
+    code = nfc(currency).upper()
+    known = session.get(Currency, code) if len(code) == 3 else None
+    errors: dict[str, str] = {}
+    if known is None:
+        errors["currency"] = _("“%(code)s” is not an ISO 4217 currency code.", code=currency)
+    try:
+        price = validate(PriceRangeIn, dict(data), locale=locale)
+    except ValidationError as exc:
+        raise ValidationError({**errors, **exc.errors}) from None
+    errors.update(_check_amounts(known, price))
+    _fields_error(errors)
 
+    before = workflow.state_of(product)
     price_range = next((p for p in product.price_ranges if p.currency == code), None)
     if price_range is None:
-        price_range = PriceRange(currency=code, wholesale_min=w_min, wholesale_max=w_max)
+        price_range = PriceRange(
+            currency=code, wholesale_min=price.wholesale_min, wholesale_max=price.wholesale_max
+        )
         product.price_ranges.append(price_range)
-    price_range.wholesale_min, price_range.wholesale_max = w_min, w_max  # type: ignore[assignment]
-    price_range.retail_min, price_range.retail_max = r_min, r_max
-    wanted = dict(sorted(parsed_tiers))
+    price_range.wholesale_min, price_range.wholesale_max = price.wholesale_min, price.wholesale_max
+    price_range.retail_min, price_range.retail_max = price.retail_min, price.retail_max
+    wanted = {
+        t.min_quantity: t.unit_price for t in sorted(price.tiers, key=lambda t: t.min_quantity)
+    }
     for tier_row in list(price_range.tiers):
         if tier_row.min_quantity not in wanted:
             price_range.tiers.remove(tier_row)
     existing = {t.min_quantity: t for t in price_range.tiers}
-    for qty, price in wanted.items():
+    for qty, unit_price in wanted.items():
         if qty in existing:
-            existing[qty].unit_price = price
+            existing[qty].unit_price = unit_price
         else:
-            price_range.tiers.append(PriceTier(min_quantity=qty, unit_price=price))
+            price_range.tiers.append(PriceTier(min_quantity=qty, unit_price=unit_price))
     session.add(price_range)
+    changed = workflow.state_of(product) != before
+    workflow.after_edit(session, product, actor, "prices", changed=changed)
     return price_range
 
 
-def set_text(
-    product: Product, locale: str, *, name: str, description: str = "", story: str = ""
-) -> ProductText:
-    """Set the product's name, description and story in one language (NFC-normalised)."""
-    errors = Collector()
-    if not nfc(name):
-        errors.add(f"text.{locale}.name", _("Enter the product's name."))
-    elif len(nfc(name)) > 200:
-        errors.add(f"text.{locale}.name", _("Keep it under %(n)d characters.", n=200))
-    if len(locale) > 10:
-        errors.add(f"text.{locale}", _("This language is not offered."))
-    errors.raise_if_any()
+def remove_price_range(
+    session: Session, product: Product, currency: str, *, actor: User | None
+) -> bool:
+    """Remove the product's price range in ``currency``; False when it had none."""
+    code = nfc(currency).upper()
+    kept = [p for p in product.price_ranges if p.currency != code]
+    if len(kept) == len(product.price_ranges):
+        return False
+    product.price_ranges = kept
+    workflow.after_edit(session, product, actor, "prices", changed=True)
+    return True
+
+
+def set_text(product: Product, locale: str, data: Mapping[str, Any]) -> ProductText:
+    """Set the product's name, description and story in ``locale`` (``ProductTextIn``).
+    Part of a product save (:func:`save_product`, :func:`upsert_product`), which records it."""
+    if locale not in current_app.config["LANGUAGES"]:
+        raise ValidationError.single(f"text.{locale[:10]}", _("This language is not offered."))
+    text_in = validate(ProductTextIn, dict(data), prefix=f"text.{locale}")
     text = next((t for t in product.texts if t.locale == locale), None)
     if text is None:
-        text = ProductText(locale=locale, name=nfc(name))
+        text = ProductText(locale=locale, name=text_in.name)
         product.texts.append(text)
-    text.name, text.description, text.story = nfc(name), nfc(description), nfc(story)
+    text.name, text.description, text.story = text_in.name, text_in.description, text_in.story
     return text
 
 
@@ -262,74 +205,118 @@ def tags_for(session: Session, slugs: Iterable[str]) -> list[Tag]:
     return [found[s] for s in wanted]
 
 
-# The product facts ``upsert_product`` takes besides ``status`` (API bodies, import rows).
-PRODUCT_FACTS = (
-    "category",
-    "tags",
-    "colours",
-    "materials",
-    "length_mm",
-    "width_mm",
-    "height_mm",
-    "weight_g",
-    "is_food",
-    "perishable",
-    "shelf_life_days",
-)
+def _checked_facts(sku: Any, facts: Mapping[str, Any], errors: dict[str, str]) -> ProductFacts:
+    try:
+        validate(SkuIn, {"sku": sku})
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    try:
+        return validate(ProductFacts, dict(facts))
+    except ValidationError as exc:
+        raise ValidationError({**errors, **exc.errors}) from None
+
+
+def _apply_facts(session: Session, product: Product, facts: ProductFacts) -> None:
+    product.category = facts.category
+    product.colours = list(facts.colours)
+    product.materials = list(facts.materials)
+    for dim in ("length_mm", "width_mm", "height_mm", "weight_g", "shelf_life_days"):
+        setattr(product, dim, getattr(facts, dim))
+    product.is_food, product.perishable = facts.is_food, facts.perishable
+    product.tags = tags_for(session, facts.tags)
 
 
 def upsert_product(
-    session: Session, producer: Producer, sku: str, fields: Mapping[str, Any]
+    session: Session,
+    producer: Producer,
+    sku: str,
+    fields: Mapping[str, Any],
+    *,
+    actor: User | None,
+    status: str | None = None,
 ) -> tuple[Product, bool]:
-    """Create or update the producer's product ``sku``; returns it and whether it is new."""
-    errors = Collector()
+    """Create or update the producer's product ``sku`` from ``ProductFacts``' fields (the
+    importer's path); returns it and whether it is new. ``status`` is set when given."""
+    errors: dict[str, str] = {}
+    if status is not None and status not in {s.value for s in ProductStatus}:
+        errors["status"] = _("Unknown status.")
+    facts = _checked_facts(sku, fields, errors)
+    _fields_error(errors)
     sku = nfc(sku)
-    if not sku:
-        errors.add("sku", _("Enter the product code."))
-    elif len(sku) > 40:
-        errors.add("sku", _("Keep it under %(n)d characters.", n=40))
-    long_tags = [t for t in fields.get("tags", []) if len(nfc(t)) > 60]
-    if long_tags:
-        errors.add("tags", _("Keep each tag under %(n)d characters.", n=60))
-    long_materials = [m for m in fields.get("materials", []) if len(nfc(m)) > 200]
-    if long_materials:
-        errors.add("materials", _("Keep each material under %(n)d characters.", n=200))
-    category = fields.get("category", "")
-    if category not in CATEGORIES:
-        errors.add("category", _("Choose a category from the list."))
-    unknown_colours = [c for c in fields.get("colours", []) if c not in COLOURS]
-    if unknown_colours:
-        errors.add("colours", _("Unknown colour: %(c)s.", c=", ".join(unknown_colours)))
-    for dim in ("length_mm", "width_mm", "height_mm", "weight_g"):
-        if fields.get(dim) is not None:
-            _int(errors, dim, fields[dim], minimum=0, message=_("A size cannot be below zero."))
-    if fields.get("shelf_life_days") is not None:
-        _int(
-            errors,
-            "shelf_life_days",
-            fields["shelf_life_days"],
-            minimum=1,
-            message=_("Shelf life is at least one day."),
-        )
-    status = fields.get("status", ProductStatus.DRAFT)
-    if status not in {s.value for s in ProductStatus}:
-        errors.add("status", _("Unknown status."))
-    errors.raise_if_any()
-
     product = session.scalar(
         select(Product).where(Product.producer_id == producer.id, Product.sku == sku)
     )
     created = product is None
+    before = None if product is None else workflow.state_of(product)
     if product is None:
-        product = Product(producer=producer, sku=sku, category=category)
+        product = Product(producer=producer, sku=sku, category=facts.category)
         session.add(product)
-    product.category = category
-    product.colours = list(fields.get("colours", []))
-    product.materials = [nfc(m) for m in fields.get("materials", [])]
-    for dim in ("length_mm", "width_mm", "height_mm", "weight_g", "shelf_life_days"):
-        setattr(product, dim, fields.get(dim))
-    product.is_food = bool(fields.get("is_food", False))
-    product.perishable = bool(fields.get("perishable", False))
-    product.status = ProductStatus(status)
-    product.tags = tags_for(session, fields.get("tags", []))
+    _apply_facts(session, product, facts)
+    if status is not None:
+        product.status = ProductStatus(status)
+    changed = created or workflow.state_of(product) != before
+    session.flush()
+    what = "create" if created else "details"
+    workflow.after_edit(session, product, actor, what, changed=changed)
     return product, created
+
+
+def save_product(
+    session: Session,
+    producer: Producer,
+    product: Product | None,
+    *,
+    sku: Any,
+    facts: Mapping[str, Any],
+    texts: Mapping[str, Mapping[str, Any]],
+    actor: User | None,
+    drop_blank_texts: bool = False,
+) -> Product:
+    """Create a product (``product`` None) or change one: its code, facts and texts per
+    language, all checked before anything changes (the portal's and the API's path).
+    ``drop_blank_texts`` removes the languages whose name was left blank (a form)."""
+    errors: dict[str, str] = {}
+    checked = _checked_facts(sku, facts, errors)
+    sku = nfc(sku) if isinstance(sku, str) else sku
+    if "sku" not in errors:
+        clash = session.scalar(
+            select(Product.id).where(Product.producer_id == producer.id, Product.sku == sku)
+        )
+        if clash is not None and (product is None or clash != product.id):
+            errors["sku"] = _("You already have a product with this code.")
+    offered = current_app.config["LANGUAGES"]
+    kept: dict[str, ProductTextIn] = {}
+    for locale, text in texts.items():
+        if drop_blank_texts and not nfc(str(text.get("name") or "")):
+            continue
+        if locale not in offered:
+            errors[f"text.{str(locale)[:10]}"] = _("This language is not offered.")
+            continue
+        try:
+            kept[locale] = validate(ProductTextIn, dict(text), prefix=f"text.{locale}")
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    remaining = {t.locale for t in product.texts} if product is not None else set()
+    if drop_blank_texts:
+        remaining &= set(kept)
+    if not kept and not remaining and "name" not in errors:
+        first = offered[0]
+        errors[f"text.{first}.name"] = _("Give the product a name in at least one language.")
+    _fields_error(errors)
+
+    created = product is None
+    before = None if product is None else workflow.state_of(product)
+    if product is None:
+        product = Product(producer=producer, sku=sku, category=checked.category)
+        session.add(product)
+    product.sku = sku
+    _apply_facts(session, product, checked)
+    if drop_blank_texts:
+        product.texts = [t for t in product.texts if t.locale in kept]
+    for locale, text_in in kept.items():
+        set_text(product, locale, text_in.model_dump())
+    changed = created or workflow.state_of(product) != before
+    session.flush()
+    what = "create" if created else "details"
+    workflow.after_edit(session, product, actor, what, changed=changed)
+    return product

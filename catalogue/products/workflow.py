@@ -6,6 +6,8 @@ back for review; a facilitator's edit does not. Every decision is in the audit t
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
@@ -79,9 +81,64 @@ def retire(session: Session, product: Product, actor: User) -> None:
     record(session, "product.retire", product, actor=actor, network_id=product.producer.network_id)
 
 
-def after_edit(session: Session, product: Product, actor: User, what: str) -> None:
-    """Record an edit; a producer's change to an approved product goes back to review."""
-    if product.status == ProductStatus.APPROVED and not product.can_review(actor):
+def state_of(product: Product) -> tuple[Any, ...]:
+    """What a producer can change of ``product``, to tell whether a save changed anything
+    (saving a form as it was must not send an approved product back to review)."""
+    cap = product.capacity
+    return (
+        product.sku,
+        product.category,
+        sorted(t.slug for t in product.tags),
+        list(product.colours or []),
+        list(product.materials or []),
+        (product.length_mm, product.width_mm, product.height_mm, product.weight_g),
+        (product.is_food, product.perishable, product.shelf_life_days),
+        sorted((t.locale, t.name, t.description, t.story) for t in product.texts),
+        None
+        if cap is None
+        else (
+            cap.units_per_month,
+            cap.lead_time_days,
+            cap.min_order,
+            cap.case_multiple,
+            cap.months_available,
+        ),
+        sorted(
+            (
+                p.currency,
+                p.wholesale_min,
+                p.wholesale_max,
+                p.retail_min,
+                p.retail_max,
+                sorted((t.min_quantity, t.unit_price) for t in p.tiers),
+            )
+            for p in product.price_ranges
+        ),
+        sorted(
+            (i.sha256, i.position, i.is_cover, sorted((i.alt_text or {}).items()))
+            for i in product.images
+        ),
+    )
+
+
+def after_edit(
+    session: Session,
+    product: Product,
+    actor: User | None,
+    what: str,
+    *,
+    changed: bool | None = None,
+) -> None:
+    """Record an edit; a producer's change to an approved product goes back to review.
+    Called by the editing services themselves; ``actor`` None is the system (demo, CLI).
+    Nothing happens when ``changed`` is False (the caller compared :func:`state_of`)."""
+    if changed is False:
+        return
+    if (
+        actor is not None
+        and product.status == ProductStatus.APPROVED
+        and not product.can_review(actor)
+    ):
         product.status = ProductStatus.SUBMITTED
     record(
         session,

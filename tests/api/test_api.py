@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from catalogue.extensions import db
 from catalogue.products.models import Capacity, PriceRange, Product
+from tests.api import api_token, bearer
 from tests.conftest import csrf_from, login
 from tests.factories import PASSWORD, World, build_world
 
@@ -20,20 +21,8 @@ def world(app: Flask) -> World:
     return build_world(app)
 
 
-def _token(app: Flask, world: World, role: str = "producer") -> str:
-    client = app.test_client()
-    login(client, world.emails[role], PASSWORD)
-    page = client.post(
-        "/account/tokens/",
-        data={"csrf_token": csrf_from(client, "/account/tokens/"), "name": "phone app"},
-    )
-    match = re.search(r"<code>(cat_[^<]+)</code>", page.get_data(as_text=True))
-    assert match, page.get_data(as_text=True)[:500]
-    return match.group(1)
-
-
-def _auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
+_token = api_token
+_auth = bearer
 
 
 def test_openapi_describes_every_api_route(app: Flask) -> None:

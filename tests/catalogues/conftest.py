@@ -59,15 +59,17 @@ def product(
         session,
         owner,
         sku,
-        {"category": category, "tags": list(tags), "status": status.value},
+        {"category": category, "tags": list(tags)},
+        actor=None,
+        status=status.value,
     )
-    product_services.set_text(item, "en", name=name, description=description)
-    product_services.set_capacity(session, item, units_per_month=units)
+    product_services.set_text(item, "en", {"name": name, "description": description})
+    product_services.set_capacity(session, item, {"units_per_month": units}, actor=None)
     item.price_ranges.clear()
     session.flush()
     currency, low, high = prices
     product_services.set_price_range(
-        session, item, currency=currency, wholesale_min=low, wholesale_max=high
+        session, item, currency, {"wholesale_min": low, "wholesale_max": high}, actor=None
     )
     session.flush()
     return item

@@ -109,3 +109,67 @@ def test_roles_do_not_carry_over_to_another_network(app: Flask, world: World) ->
     login(client, world.emails["facilitator"], PASSWORD)
     assert client.get(f"/n/{world.network}/manage/producers").status_code == 200
     assert client.get("/n/othernet/manage/producers").status_code == 403
+
+
+@pytest.mark.parametrize("granter", ["admin", "facilitator"])
+@pytest.mark.parametrize("granted", ["admin", "facilitator", "producer", "buyer", "print_shop"])
+def test_granting_each_role_is_allowed_exactly_as_the_registry_says(
+    app: Flask, world: World, granter: str, granted: str
+) -> None:
+    from sqlalchemy import select
+
+    from catalogue.auth.models import Membership, User
+    from catalogue.extensions import db
+    from catalogue.printshop.models import PrintShop
+    from catalogue.producers.models import Producer
+    from tests.conftest import csrf_from
+
+    client = app.test_client()
+    login(client, world.emails[granter], PASSWORD)
+    path = f"/n/{world.network}/users"
+    with app.app_context():
+        producer_id = db.session.scalar(select(Producer.id).where(Producer.slug == "carmen"))
+        shop_id = db.session.scalar(select(PrintShop.id))
+    response = client.post(
+        path,
+        data={
+            "csrf_token": csrf_from(client, path),
+            "email": "granted@test.example",
+            "name": "Granted",
+            "role": granted,
+            "producer": str(producer_id) if granted == "producer" else "0",
+            "print_shop": str(shop_id) if granted == "print_shop" else "0",
+            "locale": "",
+            "password": "a-long-enough-password",
+        },
+    )
+    may = granter in ACTIONS["user.grant_admin"].roles if granted == "admin" else True
+    assert response.status_code == (302 if may else 400)
+    with app.app_context():
+        roles = db.session.scalars(
+            select(Membership.role).join(User).where(User.email == "granted@test.example")
+        ).all()
+        assert [r.value for r in roles] == ([granted] if may else [])
+
+
+def test_the_service_refuses_a_facilitator_making_an_admin_whatever_the_page_offers(
+    app: Flask, world: World
+) -> None:
+    from sqlalchemy import select
+
+    from catalogue.auth import services
+    from catalogue.auth.models import Role, User
+    from catalogue.core.validation import ValidationError
+    from catalogue.extensions import db
+    from catalogue.networks.models import Network
+
+    with app.app_context():
+        network = db.session.scalar(select(Network))
+        facilitator = db.session.scalar(
+            select(User).where(User.email == world.emails["facilitator"])
+        )
+        buyer = db.session.scalar(select(User).where(User.email == world.emails["buyer"]))
+        with pytest.raises(ValidationError) as caught:
+            services.add_membership(db.session, buyer, network, Role.ADMIN, actor=facilitator)
+        assert "role" in caught.value.errors
+        db.session.rollback()

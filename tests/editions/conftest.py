@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
@@ -24,6 +25,7 @@ from catalogue.media.pipeline import make_derivatives
 from catalogue.producers.models import Producer
 from catalogue.products import services as product_services
 from catalogue.products.models import Product
+from tests.exports.conftest import qpdf_check
 from tests.factories import World, build_world, store_photo
 
 
@@ -56,13 +58,15 @@ def add_product(
     price: tuple[str, str] = ("10", "12"),
 ) -> Product:
     product, _new = product_services.upsert_product(
-        session, producer, sku, {"category": "textiles", "status": "approved"}
+        session, producer, sku, {"category": "textiles"}, actor=None, status="approved"
     )
     for locale, name in names.items():
-        product_services.set_text(product, locale, name=name, description="Hand woven.")
-    product_services.set_capacity(session, product, units_per_month=30, min_order=2)
+        product_services.set_text(product, locale, {"name": name, "description": "Hand woven."})
+    product_services.set_capacity(
+        session, product, {"units_per_month": 30, "min_order": 2}, actor=None
+    )
     product_services.set_price_range(
-        session, product, currency="USD", wholesale_min=price[0], wholesale_max=price[1]
+        session, product, "USD", {"wholesale_min": price[0], "wholesale_max": price[1]}, actor=None
     )
     session.flush()
     if photo:
@@ -133,6 +137,16 @@ def session(app: Flask, world: World) -> Iterator[Session]:
 
 def folder(catalogue: Catalogue, number: int | str) -> Path:
     return editions.edition_dir(catalogue, number)
+
+
+def check_published_files(out: Path) -> dict:
+    """``qpdf --check`` every PDF an edition folder's manifest lists (print, print.<lang>,
+    screen, imposed), and that there is no other; the manifest."""
+    manifest = json.loads((out / "manifest.json").read_text())
+    listed = sorted(f["name"] for f in manifest["files"])
+    assert sorted(p.name for p in out.glob("*.pdf")) == listed
+    qpdf_check(*(out / name for name in listed))
+    return manifest
 
 
 @pytest.fixture(autouse=True)

@@ -13,9 +13,11 @@ from sqlalchemy import func, select
 from catalogue.catalogues.models import Edition, EditionItem, EditionStatus
 from catalogue.core.validation import ValidationError
 from catalogue.editions import services as editions
+from catalogue.exports.pdf import PhotoMarkerMissing
 from catalogue.products import services as product_services
 from catalogue.products.models import Product
-from tests.editions.conftest import folder, ready_catalogue
+from tests.editions.conftest import check_published_files, folder, ready_catalogue
+from tests.exports.conftest import lose_a_photo_marker
 
 NAMES = [
     {"en": "Hand-woven silk scarf", "es": "Bufanda de seda tejida a mano"},
@@ -43,6 +45,7 @@ def test_publish_writes_the_pdfs_and_a_manifest_and_freezes_the_items(session, w
 
     out = folder(catalogue, 1)
     manifest = json.loads((out / "manifest.json").read_text())
+    assert check_published_files(out) == manifest
     assert edition.number == 1 and edition.status == EditionStatus.PUBLISHED
     assert manifest["item_count"] == 3 and manifest["edition"] == 1
     names = {f["name"] for f in manifest["files"]}
@@ -71,6 +74,8 @@ def test_publishing_again_without_changes_gives_the_same_pages_and_no_changes(
     first = editions.publish(session, catalogue, "print,screen")
     second = editions.publish(session, catalogue, "print,screen")
     assert (first.number, second.number) == (1, 2)
+    check_published_files(folder(catalogue, 1))
+    check_published_files(folder(catalogue, 2))
     assert second.snapshot_sha256 == first.snapshot_sha256
     summary = second.change_summary
     assert summary["previous_edition"] == 1
@@ -82,11 +87,12 @@ def test_publishing_again_without_changes_gives_the_same_pages_and_no_changes(
 
     product = session.scalar(select(Product).where(Product.sku == "TX-001"))
     product_services.set_price_range(
-        session, product, currency="USD", wholesale_min="20", wholesale_max="25"
+        session, product, "USD", {"wholesale_min": "20", "wholesale_max": "25"}, actor=None
     )
     session.flush()
     session.expire_all()
     third = editions.publish(session, catalogue, "print")
+    check_published_files(folder(catalogue, 3))
     changed = third.change_summary["price_changed"]
     code = next(i["code"] for i in third.snapshot["items"] if i["name"]["en"] == NAMES[1]["en"])
     assert [c["code"] for c in changed] == [code]
@@ -117,6 +123,7 @@ HOSTILE = 'Tom & Jerry <3 <font color="red">x</font> <img src="/etc/x.png"/>'
 def test_user_text_is_printed_literally_and_never_interpreted(session, world) -> None:
     catalogue = ready_catalogue(session, world, locales=["en"], names=[{"en": HOSTILE}])
     editions.publish(session, catalogue, "print")
+    check_published_files(folder(catalogue, 1))
     reader = PdfReader(folder(catalogue, 1) / "print.pdf")
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert HOSTILE in text
@@ -137,7 +144,24 @@ def test_an_edition_in_each_language_carries_the_exact_nfc_names(
     decomposed = unicodedata.normalize("NFD", name)
     catalogue = ready_catalogue(session, world, locales=[locale], names=[{locale: decomposed}])
     editions.publish(session, catalogue, "print,screen")
+    check_published_files(folder(catalogue, 1))
     for pdf in ("print.pdf", "screen.pdf"):
         reader = PdfReader(folder(catalogue, 1) / pdf)
         text = "\n".join(page.extract_text() for page in reader.pages)
         assert unicodedata.normalize("NFC", name) in text
+
+
+def test_a_photo_lost_on_its_way_into_the_pdf_fails_the_publish_and_ships_nothing(
+    session, world, monkeypatch
+) -> None:
+    """Had the photo's marker not been found, the file used to be written anyway, with a
+    placeholder where the photo goes. Now the publish fails and leaves no file behind."""
+    catalogue = ready_catalogue(session, world, locales=["en", "es"], names=NAMES)
+    lose_a_photo_marker(monkeypatch)
+    with pytest.raises(PhotoMarkerMissing, match="placeholder"):
+        editions.publish(session, catalogue, "print,screen,imposed")
+    edition = session.scalar(select(Edition))
+    assert edition.number == 1 and edition.status == EditionStatus.FAILED
+    assert not edition.items
+    shipped = sorted(p.name for p in editions.catalogue_dir(catalogue).rglob("*") if p.is_file())
+    assert shipped == [], "a failed publish left files behind"

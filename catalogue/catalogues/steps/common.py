@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from catalogue.catalogues import themechoice
 from catalogue.catalogues.forms import ItemActionForm
 from catalogue.catalogues.models import Catalogue, CatalogueItem
+from catalogue.core.loading import parse_id
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 
@@ -72,7 +73,8 @@ def render_step(
 
 
 def item_of(catalogue: Catalogue, raw: Any) -> CatalogueItem | None:
-    item = db.session.get(CatalogueItem, int(raw)) if str(raw or "").isdigit() else None
+    wanted = parse_id(raw)
+    item = db.session.get(CatalogueItem, wanted) if wanted is not None else None
     return item if item is not None and item.catalogue_id == catalogue.id else None
 
 
