@@ -43,6 +43,7 @@ bench: $(VENV)/.bench-installed
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 fix: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -15,6 +15,7 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
     load_config(app, config_override)
     register_extensions(app)
     register_blueprints(app)
+    register_job_handlers()
     register_errorhandlers(app)
     register_commands(app)
     return app
@@ -25,11 +26,14 @@ def register_extensions(app: Flask) -> None:
 
     from catalogue.auth.session import init_login
     from catalogue.core.i18n import init_i18n
+    from catalogue.core.permissions import set_network_loader
     from catalogue.core.security import init_security
     from catalogue.core.templating import init_templating
     from catalogue.extensions import csrf, db
     from catalogue.jobs.queue import init_jobs
     from catalogue.media.storage import init_storage
+    from catalogue.media.templating import init_media_templating
+    from catalogue.networks.models import network_by_slug
 
     db.init_app(app)
     csrf.init_app(app)
@@ -37,6 +41,8 @@ def register_extensions(app: Flask) -> None:
     init_i18n(app)
     init_security(app)
     init_templating(app)
+    init_media_templating(app)
+    set_network_loader(network_by_slug)
     init_storage(app)
     init_jobs(app)
     hops = int(app.config["TRUST_PROXY"])
@@ -56,7 +62,6 @@ def register_blueprints(app: Flask) -> None:
     from catalogue.auth.tokens import bp as tokens_bp
     from catalogue.auth.views import bp as auth_bp
     from catalogue.catalogues.views import bp as catalogues_bp
-    from catalogue.core.views import bp as core_bp
     from catalogue.editions.views import bp as editions_bp
     from catalogue.extensions import csrf
     from catalogue.imports.views import bp as imports_bp
@@ -67,9 +72,10 @@ def register_blueprints(app: Flask) -> None:
     from catalogue.products.review import bp as review_bp
     from catalogue.products.views import bp as products_bp
     from catalogue.readiness.views import bp as readiness_bp
+    from catalogue.site.views import bp as site_bp
 
     blueprints = (
-        core_bp,
+        site_bp,
         auth_bp,
         networks_bp,
         producers_bp,
@@ -87,6 +93,13 @@ def register_blueprints(app: Flask) -> None:
     csrf.exempt(api_bp)  # the API checks X-CSRFToken itself for session-authenticated writes
     for bp in blueprints:
         app.register_blueprint(bp)
+
+
+def register_job_handlers() -> None:
+    """Each domain registers the background work it does (``@handler("kind")`` in its
+    ``tasks`` module); ``jobs`` itself knows none of them."""
+    import catalogue.editions.tasks
+    import catalogue.media.tasks  # noqa: F401
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -1,17 +1,10 @@
 """Imports every model so that metadata is complete (Alembic, tests, the shell)."""
 
 from catalogue.auth.models import ApiToken, LoginFailure, LoginSession, Membership, Role, User
-from catalogue.catalogues.models import (
-    Catalogue,
-    CatalogueItem,
-    Edition,
-    EditionItem,
-    EditionItemSource,
-    ExchangeRate,
-    ItemSource,
-)
+from catalogue.catalogues.models import Catalogue, CatalogueItem, ExchangeRate, ItemSource
 from catalogue.core.db import Base
 from catalogue.core.models import AuditEvent, Currency
+from catalogue.editions.models import Edition, EditionItem, EditionItemSource
 from catalogue.jobs.models import Job
 from catalogue.media.models import ImageDerivative, ProductImage
 from catalogue.networks.models import Network

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -11,20 +10,13 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.core.db import Base
+from catalogue.core.roles import Role
 from catalogue.core.types import UTCDateTime, str_enum, utcnow
 
 if TYPE_CHECKING:
     from catalogue.networks.models import Network
     from catalogue.printshop.models import PrintShop
     from catalogue.producers.models import Producer
-
-
-class Role(enum.StrEnum):
-    ADMIN = "admin"
-    FACILITATOR = "facilitator"
-    PRODUCER = "producer"
-    BUYER = "buyer"
-    PRINT_SHOP = "print_shop"
 
 
 class User(UserMixin, Base):

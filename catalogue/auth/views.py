@@ -35,7 +35,7 @@ def login() -> str | Response | tuple[str, int]:
     if not is_safe_redirect(next_url):
         next_url = None
     if current_user.is_authenticated:
-        return redirect(next_url or url_for("core.dashboard"))
+        return redirect(next_url or url_for("site.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
         email = form.email.data or ""
@@ -56,7 +56,7 @@ def login() -> str | Response | tuple[str, int]:
             if locale:
                 session["locale"] = locale
             login_user(user, remember=bool(form.remember.data))
-            return redirect(next_url or url_for("core.dashboard"))
+            return redirect(next_url or url_for("site.dashboard"))
         services.record_login_failure(db.session, email, address)
         db.session.commit()
         form.password.errors = [_("The e-mail address or the password is not right.")]
@@ -72,7 +72,7 @@ def logout() -> Response:
     logout_user()
     session.clear()
     flash(_("You are signed out."), "info")
-    return redirect(url_for("core.home"))
+    return redirect(url_for("site.home"))
 
 
 @bp.route("/language", methods=["POST"])
@@ -87,4 +87,4 @@ def language() -> Response:
         current_user.locale = form.locale.data
         db.session.commit()
     target = request.form.get("next")
-    return redirect(target if is_safe_redirect(target) else url_for("core.home"))
+    return redirect(target if is_safe_redirect(target) else url_for("site.home"))

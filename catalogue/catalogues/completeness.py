@@ -19,8 +19,8 @@ from werkzeug.routing import BuildError
 from catalogue.catalogues import pricing, themechoice
 from catalogue.catalogues.arrangement import primary
 from catalogue.catalogues.models import Catalogue, CatalogueFormat, CatalogueItem
-from catalogue.catalogues.snapshot import draft_snapshot, shown_products, usable_image
 from catalogue.core.templating import product_name
+from catalogue.editions.snapshot import draft_snapshot, shown_products, usable_image
 from catalogue.products import costing
 from catalogue.products.models import Product, ProductStatus
 from catalogue.themes.model import LAYOUTS

@@ -7,13 +7,14 @@ then preview and publish (blueprint ``editions``). Each step is one URL; its han
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from catalogue.catalogues import services, steps, themechoice
+from catalogue.catalogues.access import managed_catalogue
 from catalogue.catalogues.forms import LAYOUT_LABELS, settings_form_class
 from catalogue.catalogues.models import Catalogue
 from catalogue.core.forms import save_form
@@ -25,19 +26,6 @@ bp = Blueprint("catalogues", __name__, url_prefix="/n/<network_slug>/manage/cata
 STEP_NAMES = "any(theme, selection, pooling, arrangement, pricing, check)"
 # The step bar on every page of a catalogue, the editions blueprint's included.
 bp.add_app_template_global(steps.step_bar, "catalogue_step_bar")
-
-
-def _catalogue(catalogue_slug: str) -> Catalogue:
-    catalogue = db.session.scalar(
-        select(Catalogue).where(
-            Catalogue.network_id == g.network.id, Catalogue.slug == catalogue_slug
-        )
-    )
-    if catalogue is None:
-        abort(404)
-    if not catalogue.can_manage(current_user):
-        abort(403)
-    return catalogue
 
 
 @bp.route("/")
@@ -97,5 +85,5 @@ def new(network_slug: str) -> str | Response | tuple[str, int]:
 @bp.route(f"/<catalogue_slug>/<{STEP_NAMES}:step>", methods=["GET", "POST"])
 @requires("catalogue.manage")
 def step(network_slug: str, catalogue_slug: str, step: str) -> str | Response | tuple[str, int]:
-    catalogue = _catalogue(catalogue_slug)
+    catalogue = managed_catalogue(catalogue_slug)
     return steps.HANDLERS[step](catalogue)

@@ -15,9 +15,8 @@ from typing import Any, TypeVar
 
 from flask import Flask, abort, g, redirect, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
-from catalogue.auth.models import Role
+from catalogue.core.roles import Role
 
 ANONYMOUS = "anonymous"
 SIGNED_IN: frozenset[str] = frozenset(r.value for r in Role)
@@ -149,13 +148,23 @@ def requires(action_name: str) -> Callable[[F], F]:
     return decorator
 
 
+# How a URL's ``<network_slug>`` becomes a network: set at start-up by the networks domain
+# (``catalogue.networks.models.network_by_slug``), so that this base layer knows no domain.
+_network_by_slug: Callable[[str], Any | None] | None = None
+
+
+def set_network_loader(loader: Callable[[str], Any | None]) -> None:
+    """Tell the permission checks how to load the network a URL names."""
+    global _network_by_slug
+    _network_by_slug = loader
+
+
 def _load_network(slug: str | None) -> Any | None:
     if slug is None:
         return None
-    from catalogue.extensions import db
-    from catalogue.networks.models import Network
-
-    network = db.session.scalar(select(Network).where(Network.slug == slug))
+    if _network_by_slug is None:
+        raise RuntimeError("no network loader: create the app with catalogue.create_app()")
+    network = _network_by_slug(slug)
     if network is None:
         abort(404)
     g.network = network

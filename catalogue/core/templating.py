@@ -1,4 +1,5 @@
-"""Template helpers: text in the reader's language, prices, photos."""
+"""Template helpers: text in the reader's language, prices, sizes and times. (Photo helpers
+are registered by ``catalogue.media.templating``.)"""
 
 from __future__ import annotations
 
@@ -7,12 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from babel.units import format_unit
-from flask import Flask, url_for
+from flask import Flask
 from flask_babel import format_currency, format_datetime, get_locale
 from flask_wtf.csrf import generate_csrf
-
-from catalogue.media.models import DerivativeKind
-from catalogue.media.quality_text import quality_message
 
 
 def localised(field: dict[str, str] | None, fallback: str = "") -> str:
@@ -40,15 +38,6 @@ def money_range(low: Decimal | None, high: Decimal | None, currency: str) -> str
 def product_name(product: Any) -> str:
     text = product.text(str(get_locale()))
     return text.name if text else product.sku
-
-
-def image_url(product: Any, kind: str = DerivativeKind.THUMB.value) -> str | None:
-    """The public URL of the product's cover photo (a web-sized derivative), if it has one."""
-    images = sorted(product.images, key=lambda i: (not i.is_cover, i.position))
-    for image in images:
-        if image.derivative(DerivativeKind(kind)) is not None:
-            return url_for("media.image", image_id=image.id, kind=kind)
-    return None
 
 
 # Sizes in the SI units people see on their phones and computers (1 MB = 1,000,000 bytes).
@@ -95,10 +84,8 @@ def init_templating(app: Flask) -> None:
         money=money,
         money_range=money_range,
         product_name=product_name,
-        image_url=image_url,
         csrf_token=generate_csrf,
         get_locale=get_locale,
-        quality_message=quality_message,
         format_datetime=format_datetime,
         datetime_text=datetime_text,
         filesize=filesize,

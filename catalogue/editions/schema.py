@@ -1,6 +1,6 @@
 """The edition snapshot: everything an output (PDF, web pages, order form) is rebuilt from.
 
-Built from the database by ``catalogue.catalogues.snapshot.build_snapshot`` at publish time and
+Built from the database by ``catalogue.editions.snapshot.build_snapshot`` at publish time and
 stored as JSON in ``editions.snapshot``. Renderers read only this (and the photo files it names by
 hash), so the same snapshot always gives the same output. Texts are NFC-normalised; money is a
 decimal string in the catalogue currency; ordering of every list is meaningful and stable.

@@ -17,18 +17,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from catalogue.catalogues.models import (
-    Catalogue,
-    CatalogueStatus,
-    Edition,
-    EditionItem,
-    EditionItemSource,
-    EditionStatus,
-)
+from catalogue.catalogues.models import Catalogue, CatalogueStatus
 from catalogue.core.audit import label_of, record
 from catalogue.core.types import utcnow
 from catalogue.core.validation import ValidationError
 from catalogue.editions.changes import change_summary
+from catalogue.editions.models import Edition, EditionItem, EditionItemSource, EditionStatus
 from catalogue.editions.render import Progress, parse_formats, render_edition, snapshot_sha256
 from catalogue.editions.schema import Snapshot
 from catalogue.jobs.models import Job
@@ -135,7 +129,7 @@ def publish(
     committed as ``building`` first, so its number is taken; it ends ``published`` or
     ``failed``. The caller commits the final state.
     """
-    from catalogue.catalogues.snapshot import build_snapshot
+    from catalogue.editions.snapshot import build_snapshot
 
     wanted = parse_formats(formats)
     _check_publishable(session, catalogue)
@@ -220,7 +214,7 @@ def preview(
     session: Session, catalogue: Catalogue, *, progress: Callable[[int, str], None] | None = None
 ) -> dict[str, Any]:
     """Render the catalogue as it stands into ``<catalogue>/draft/`` with page previews."""
-    from catalogue.catalogues.snapshot import build_snapshot
+    from catalogue.editions.snapshot import build_snapshot
 
     snapshot = build_snapshot(session, catalogue, edition_number=0)
 

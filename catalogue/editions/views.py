@@ -10,7 +10,6 @@ from flask import (
     Blueprint,
     abort,
     flash,
-    g,
     redirect,
     render_template,
     request,
@@ -26,11 +25,14 @@ from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from catalogue.catalogues.models import Catalogue, Edition, EditionStatus
+from catalogue.catalogues.access import managed_catalogue
+from catalogue.catalogues.models import Catalogue
+from catalogue.core.loading import load_by
 from catalogue.core.permissions import requires
 from catalogue.core.validation import ValidationError
 from catalogue.editions import services
 from catalogue.editions.changes import is_empty
+from catalogue.editions.models import Edition, EditionStatus
 from catalogue.editions.render import FORMATS
 from catalogue.extensions import db
 from catalogue.jobs.models import Job
@@ -60,17 +62,6 @@ class PreviewForm(FlaskForm):
     pass
 
 
-def _catalogue(slug: str) -> Catalogue:
-    catalogue = db.session.scalar(
-        select(Catalogue).where(Catalogue.network_id == g.network.id, Catalogue.slug == slug)
-    )
-    if catalogue is None:
-        abort(404)
-    if not catalogue.can_manage(current_user):
-        abort(403)
-    return catalogue
-
-
 def _manifest(folder: Path) -> dict[str, Any] | None:
     path = folder / "manifest.json"
     if not path.is_file():
@@ -90,7 +81,7 @@ def _job(job_id: str | None) -> Job | None:
 @bp.route("/preview", methods=["GET", "POST"])
 @requires("catalogue.publish")
 def preview(network_slug: str, catalogue_slug: str) -> str | Response:
-    catalogue = _catalogue(catalogue_slug)
+    catalogue = managed_catalogue(catalogue_slug)
     form = PreviewForm()
     if form.validate_on_submit():
         job = services.start_preview(db.session, catalogue, current_user)
@@ -115,7 +106,7 @@ def preview(network_slug: str, catalogue_slug: str) -> str | Response:
 def publish(network_slug: str, catalogue_slug: str) -> str | Response:
     from catalogue.catalogues.completeness import check
 
-    catalogue = _catalogue(catalogue_slug)
+    catalogue = managed_catalogue(catalogue_slug)
     form = PublishForm()
     if form.validate_on_submit():
         try:
@@ -151,12 +142,8 @@ def publish(network_slug: str, catalogue_slug: str) -> str | Response:
 @bp.route("/editions/<int:number>")
 @requires("catalogue.publish")
 def detail(network_slug: str, catalogue_slug: str, number: int) -> str:
-    catalogue = _catalogue(catalogue_slug)
-    edition = db.session.scalar(
-        select(Edition).where(Edition.catalogue_id == catalogue.id, Edition.number == number)
-    )
-    if edition is None:
-        abort(404)
+    catalogue = managed_catalogue(catalogue_slug)
+    edition = load_by(Edition, Edition.catalogue_id == catalogue.id, Edition.number == number)
     return render_template(
         "editions/detail.html",
         catalogue=catalogue,
@@ -170,7 +157,7 @@ def detail(network_slug: str, catalogue_slug: str, number: int) -> str:
 @bp.route("/editions/<int:number>/files/<path:filename>")
 @requires("catalogue.publish")
 def edition_file(network_slug: str, catalogue_slug: str, number: int, filename: str) -> Response:
-    catalogue = _catalogue(catalogue_slug)
+    catalogue = managed_catalogue(catalogue_slug)
     return _send(
         services.edition_dir(catalogue, number),
         filename,
@@ -181,7 +168,7 @@ def edition_file(network_slug: str, catalogue_slug: str, number: int, filename: 
 @bp.route("/preview/files/<path:filename>")
 @requires("catalogue.publish")
 def draft_file(network_slug: str, catalogue_slug: str, filename: str) -> Response:
-    catalogue = _catalogue(catalogue_slug)
+    catalogue = managed_catalogue(catalogue_slug)
     return _send(
         services.edition_dir(catalogue, services.DRAFT),
         filename,

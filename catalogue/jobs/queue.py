@@ -130,8 +130,6 @@ class RedisRunner:
 
 
 def init_jobs(app: Flask) -> None:
-    import catalogue.jobs.handlers  # noqa: F401  (registers the handlers)
-
     kind = app.config["JOB_RUNNER"]
     if kind == "inline":
         runner: Any = InlineRunner(app)

@@ -39,3 +39,12 @@ class Network(Base):
     def text(self, field: dict[str, str], locale: str) -> str:
         """A per-locale value in ``locale``, else the network's default language, else any."""
         return field.get(locale) or field.get(self.default_locale) or next(iter(field.values()), "")
+
+
+def network_by_slug(slug: str) -> Network | None:
+    """The network a URL names, or None (the permission checks' network loader)."""
+    from sqlalchemy import select
+
+    from catalogue.extensions import db
+
+    return db.session.scalar(select(Network).where(Network.slug == slug))

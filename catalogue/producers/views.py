@@ -15,24 +15,17 @@ from catalogue.core.permissions import requires
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 from catalogue.producers import services
+from catalogue.producers.access import network_producer
 from catalogue.producers.models import Producer, ProducerContact, SupportKind, SupportStatus
 from catalogue.products.models import Product, ProductStatus
 
 bp = Blueprint("producers", __name__, url_prefix="/n/<network_slug>")
 
 
-def _producer(slug: str) -> Producer:
-    query = select(Producer).where(Producer.network_id == g.network.id, Producer.slug == slug)
-    producer = db.session.scalar(query)
-    if producer is None:
-        abort(404)
-    return producer
-
-
 @bp.route("/producers/<producer_slug>")
 @requires("producer.view")
 def show(network_slug: str, producer_slug: str) -> str:
-    producer = _producer(producer_slug)
+    producer = network_producer(producer_slug)
     if not producer.is_public:
         abort(404)
     products = [p for p in producer.products if p.status == ProductStatus.APPROVED]
@@ -42,7 +35,7 @@ def show(network_slug: str, producer_slug: str) -> str:
 @bp.route("/my/<producer_slug>")
 @requires("producer.own")
 def mine(network_slug: str, producer_slug: str) -> str:
-    producer = _producer(producer_slug)
+    producer = network_producer(producer_slug)
     if producer.id not in current_user.producer_ids():
         abort(403)
     contact = db.session.get(ProducerContact, producer.id)
@@ -74,7 +67,7 @@ def manage(network_slug: str) -> str:
 @bp.route("/manage/producers/<producer_slug>")
 @requires("producer.manage")
 def detail(network_slug: str, producer_slug: str) -> str:
-    producer = _producer(producer_slug)
+    producer = network_producer(producer_slug)
     contact = db.session.get(ProducerContact, producer.id)
     products = db.session.scalars(
         select(Product).where(Product.producer_id == producer.id).order_by(Product.sku)
@@ -107,7 +100,7 @@ STATUS_LABELS = {
 @bp.route("/manage/producers/<producer_slug>/support", methods=["GET", "POST"])
 @requires("support.manage")
 def support(network_slug: str, producer_slug: str) -> str | Response | tuple[str, int]:
-    producer = _producer(producer_slug)
+    producer = network_producer(producer_slug)
     form = FlaskForm()  # CSRF; the rows are read from the request below
     status = 200
     if form.validate_on_submit():

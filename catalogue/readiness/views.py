@@ -6,12 +6,11 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from catalogue.core.permissions import requires
 from catalogue.extensions import db
-from catalogue.producers.models import Producer
+from catalogue.producers.access import network_producer
 from catalogue.readiness import questions, scoring, services
 from catalogue.readiness.forms import FILTER_LABELS, AdviceFilterForm, checklist_form
 
@@ -30,19 +29,10 @@ def _checklist_words() -> dict[str, object]:
     }
 
 
-def _producer(slug: str) -> Producer:
-    producer = db.session.scalar(
-        select(Producer).where(Producer.network_id == g.network.id, Producer.slug == slug)
-    )
-    if producer is None:
-        abort(404)
-    return producer
-
-
 @bp.route("/p/<producer_slug>/readiness", methods=["GET", "POST"])
 @requires("readiness.take")
 def checklist(network_slug: str, producer_slug: str) -> str | Response | tuple[str, int]:
-    producer = _producer(producer_slug)
+    producer = network_producer(producer_slug)
     if not producer.can_edit(current_user):
         abort(403)
     past = services.history(db.session, producer)

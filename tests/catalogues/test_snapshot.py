@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from catalogue.catalogues import pooling, selection, services
-from catalogue.catalogues.snapshot import build_snapshot
 from catalogue.core.validation import ValidationError
 from catalogue.editions.schema import SCHEMA_VERSION, Item, Snapshot
+from catalogue.editions.snapshot import build_snapshot
 from catalogue.products.models import Product
 from tests.catalogues.conftest import catalogue_of, producer, product
 from tests.factories import World, add_photo

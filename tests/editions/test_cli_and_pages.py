@@ -8,8 +8,9 @@ from flask import Flask
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from catalogue.catalogues.models import Catalogue, Edition, EditionStatus
+from catalogue.catalogues.models import Catalogue
 from catalogue.editions import services
+from catalogue.editions.models import Edition, EditionStatus
 from catalogue.extensions import db
 from catalogue.jobs.models import Job, JobStatus
 from catalogue.producers.models import Producer

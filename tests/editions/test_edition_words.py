@@ -11,10 +11,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from catalogue.auth.models import User
-from catalogue.catalogues.snapshot import build_snapshot
 from catalogue.core.models import AuditEvent
 from catalogue.editions import services as editions
 from catalogue.editions.changes import change_summary, is_empty
+from catalogue.editions.snapshot import build_snapshot
 from catalogue.extensions import db
 from catalogue.producers.models import Producer
 from tests.conftest import csrf_from, login

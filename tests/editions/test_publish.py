@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from catalogue.catalogues.models import Edition, EditionItem, EditionStatus
 from catalogue.core.validation import ValidationError
 from catalogue.editions import services as editions
+from catalogue.editions.models import Edition, EditionItem, EditionStatus
 from catalogue.exports.pdf import PhotoMarkerMissing
 from catalogue.products import services as product_services
 from catalogue.products.models import Product

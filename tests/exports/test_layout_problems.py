@@ -5,7 +5,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from catalogue.exports.pdf import LayoutProblem, layout_problems, render_pdf
-from catalogue.exports.pdf.context import Job
+from catalogue.exports.pdf.context import Rendering
 from catalogue.exports.pdf.geometry import item_frames
 from tests.exports.conftest import qpdf_check
 
@@ -38,8 +38,8 @@ def test_an_over_long_description_is_reported_and_cut_with_an_ellipsis(
     assert len(problems) == 1
     problem = problems[0]
     assert (problem.code, problem.field, problem.kind) == ("WG-003", "description", "overflow")
-    job = Job(snapshot, theme, "en", "print")
-    room = item_frames(job.areas.body, "grid4", theme)[0].description_lines
+    rendering = Rendering(snapshot, theme, "en", "print")
+    room = item_frames(rendering.areas.body, "grid4", theme)[0].description_lines
     assert problem.detail["fits"] == room < problem.detail["lines"]
 
     out = tmp_path / "cut.pdf"

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from catalogue.catalogues.models import Catalogue
+from catalogue.catalogues.steps.arranging import arrangement_step
+from catalogue.catalogues.steps.checking import check_step
 from catalogue.catalogues.steps.choosing import pooling_step, selection_step
 from catalogue.catalogues.steps.common import STEPS, Page, step_bar
-from catalogue.catalogues.steps.ordering import arrangement_step, check_step, pricing_step
+from catalogue.catalogues.steps.pricing import pricing_step
 from catalogue.catalogues.steps.settings import fill_settings_choices, settings_data, theme
 
 HANDLERS: dict[str, Callable[[Catalogue], Page]] = {

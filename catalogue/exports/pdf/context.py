@@ -28,7 +28,9 @@ REGISTRATION = CMYKColor(1, 1, 1, 1)
 
 
 @dataclass
-class Job:
+class Rendering:
+    """What one rendering of a snapshot (one language, print or screen) needs, worked out once."""
+
     snapshot: Snapshot
     theme: Theme
     locale: str
@@ -62,7 +64,7 @@ class Job:
         return chosen if chosen in LAYOUTS else self.theme.default_layout
 
     def text(self, texts: dict[str, str] | None) -> str:
-        """A snapshot text in this job's locale, else the catalogue's first locale that has one."""
+        """A snapshot text in this rendering's locale, else the catalogue's first that has one."""
         return pick(texts, self.locale, self.info.get("locales") or ())
 
     def colour(self, role: str) -> Color:

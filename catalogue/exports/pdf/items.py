@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from catalogue.exports.pdf.context import Job
+from catalogue.exports.pdf.context import Rendering
 from catalogue.exports.pdf.geometry import NAME_LINES, photo_ppi
 from catalogue.exports.pdf.painter import Painter
 from catalogue.exports.pdf.plan import Placement
@@ -28,17 +28,19 @@ class SetItem:
     ppi: float | None  # of the print derivative in this frame; None without a photo
 
 
-def set_item(job: Job, placement: Placement) -> SetItem:
+def set_item(rendering: Rendering, placement: Placement) -> SetItem:
     """An item's texts fitted to the frames of its place (cut with an ellipsis if too long)."""
     item, frame = placement.item, placement.frame
-    name = fit_text(job.text(item["name"]), job.style("item_name"), frame.name.w, NAME_LINES)
+    name = fit_text(
+        rendering.text(item["name"]), rendering.style("item_name"), frame.name.w, NAME_LINES
+    )
     description = fit_text(
-        job.text(item["description"]),
-        job.style("item_description"),
+        rendering.text(item["description"]),
+        rendering.style("item_description"),
         frame.description.w,
         frame.description_lines,
     )
-    words = job.words
+    words = rendering.words
     terms = []
     if item["min_order"] > 1:
         terms.append(words("min_order", n=item["min_order"]))
@@ -62,10 +64,10 @@ def set_item(job: Job, placement: Placement) -> SetItem:
     )
 
 
-def draw_item(painter: Painter, job: Job, item: SetItem, base_url: str) -> None:
+def draw_item(painter: Painter, rendering: Rendering, item: SetItem, base_url: str) -> None:
     """Photo, name, code, price, ordering facts and description of a set item (linked on screen)."""
     frame = item.placement.frame
-    fonts = job.fonts
+    fonts = rendering.fonts
     size = frame.sizes.detail
     painter.photo(item.placement.item["photo"], frame.photo)
     painter.paragraph(item.name, frame.name)
@@ -81,7 +83,7 @@ def draw_item(painter: Painter, job: Job, item: SetItem, base_url: str) -> None:
         painter.line(line, text, font, size, "muted")
     painter.paragraph(item.description, frame.description)
     url = item.placement.item.get("url") or ""
-    if job.variant == "screen" and (base_url or url):
+    if rendering.variant == "screen" and (base_url or url):
         painter.link(item_url(base_url, url), frame.box)
 
 

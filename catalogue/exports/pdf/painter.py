@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from catalogue.editions.schema import Photo
-from catalogue.exports.pdf.context import REGISTRATION, Job
+from catalogue.exports.pdf.context import REGISTRATION, Rendering
 from catalogue.exports.pdf.geometry import MM, Rect
 from catalogue.exports.pdf.photos import PhotoSlots
 from catalogue.exports.pdf.text import Fitted, clip_line, nfc
@@ -27,15 +27,17 @@ MARK_LENGTH = 5 * MM
 
 
 class Painter:
-    def __init__(self, canvas: Canvas, job: Job, photo_path: Callable[[str], Path]) -> None:
+    def __init__(
+        self, canvas: Canvas, rendering: Rendering, photo_path: Callable[[str], Path]
+    ) -> None:
         self.c = canvas
-        self.job = job
+        self.rendering = rendering
         self._photo_path = photo_path
         self._paths: dict[str, str] = {}  # storage key -> file, resolved once
         self.photos = PhotoSlots()
-        sheet = job.sheet
+        sheet = rendering.sheet
         canvas.setPageSize(sheet.size)
-        if job.print:
+        if rendering.print:
             canvas.setCropBox((0, 0, *sheet.size))
             canvas.setBleedBox(sheet.bleed_box)
             canvas.setTrimBox(sheet.trim_box)
@@ -49,18 +51,18 @@ class Painter:
     def begin_page(self, background: str = "paper") -> None:
         """Start drawing a page: origin at the trim's corner, background over the whole bleed."""
         self.c.saveState()
-        self.c.translate(self.job.sheet.offset, self.job.sheet.offset)
-        self.fill(self.job.sheet.bleed_rect, background)
+        self.c.translate(self.rendering.sheet.offset, self.rendering.sheet.offset)
+        self.fill(self.rendering.sheet.bleed_rect, background)
 
     def end_page(self) -> None:
         self.c.restoreState()
-        if self.job.print:
+        if self.rendering.print:
             self._crop_marks()
         self.c.showPage()
 
     def _crop_marks(self) -> None:
         """Marks on the trim lines, in the slug only: they start beyond the bleed."""
-        sheet = self.job.sheet
+        sheet = self.rendering.sheet
         start = sheet.bleed + MARK_GAP
         length = min(MARK_LENGTH, sheet.slug - MARK_GAP - 0.5 * MM)
         if length <= 0:
@@ -78,16 +80,16 @@ class Painter:
     # Shapes and text ---------------------------------------------------------------------------
 
     def fill(self, rect: Rect, role: str) -> None:
-        self.c.setFillColor(self.job.colour(role))
+        self.c.setFillColor(self.rendering.colour(role))
         self.c.rect(rect.x, rect.y, rect.w, rect.h, stroke=0, fill=1)
 
     def frame(self, rect: Rect, role: str, width: float = 0.5) -> None:
-        self.c.setStrokeColor(self.job.colour(role))
+        self.c.setStrokeColor(self.rendering.colour(role))
         self.c.setLineWidth(width)
         self.c.rect(rect.x, rect.y, rect.w, rect.h, stroke=1, fill=0)
 
     def rule(self, x0: float, x1: float, y: float, role: str, width: float = 0.5) -> None:
-        self.c.setStrokeColor(self.job.colour(role))
+        self.c.setStrokeColor(self.rendering.colour(role))
         self.c.setLineWidth(width)
         self.c.line(x0, y, x1, y)
 
@@ -108,7 +110,7 @@ class Painter:
             width = stringWidth(text, font, size)
         if not text:
             return 0.0
-        self.c.setFillColor(self.job.colour(role))
+        self.c.setFillColor(self.rendering.colour(role))
         self.c.setFont(font, size)
         baseline = rect.top - size
         if align == "right":
@@ -136,7 +138,7 @@ class Painter:
             if placeholder:
                 self.frame(rect, placeholder)
             return False
-        key = photo["print_sha256"] if self.job.print else photo["screen_sha256"]
+        key = photo["print_sha256"] if self.rendering.print else photo["screen_sha256"]
         path = self._paths.get(key)
         if path is None:
             path = self._paths[key] = os.fspath(self._photo_path(key))

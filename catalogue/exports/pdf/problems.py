@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from catalogue.editions.schema import Snapshot
-from catalogue.exports.pdf.context import Job
+from catalogue.exports.pdf.context import Rendering
 from catalogue.exports.pdf.items import PRINT_PPI, set_item
 from catalogue.exports.pdf.plan import plan_document
 from catalogue.themes.model import Theme
@@ -26,10 +26,10 @@ def layout_problems(snapshot: Snapshot, theme: Theme, *, locale: str) -> list[La
     description longer than its frame (the PDF cuts it with an ellipsis), a print photo with
     fewer than 300 ppi at the size its frame gives it. Uses the renderer's own frames and text
     fitting, so it reports exactly what the PDF shows."""
-    job = Job(snapshot, theme, locale, "print")
+    rendering = Rendering(snapshot, theme, locale, "print")
     problems: list[LayoutProblem] = []
-    for placement in plan_document(job).placements():
-        s = set_item(job, placement)
+    for placement in plan_document(rendering).placements():
+        s = set_item(rendering, placement)
         code = placement.item["code"]
         for name, fitted in (("name", s.name), ("description", s.description)):
             if fitted.overflows:

@@ -11,7 +11,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from catalogue.editions.schema import Snapshot
-from catalogue.exports.pdf.context import Job
+from catalogue.exports.pdf.context import Rendering
 from catalogue.exports.pdf.impose import impose_saddle_stitch
 from catalogue.exports.pdf.pages import draw_page
 from catalogue.exports.pdf.painter import Painter
@@ -59,23 +59,23 @@ def render_pdf(
     Raises :class:`~catalogue.exports.pdf.photos.PhotoMarkerMissing` (and writes neither file)
     when a photo cannot be copied into its place: a file is never written with a placeholder.
     """
-    job = Job(snapshot, theme, locale, variant)
-    plan = plan_document(job)
+    rendering = Rendering(snapshot, theme, locale, variant)
+    plan = plan_document(rendering)
     out.parent.mkdir(parents=True, exist_ok=True)
     canvas = Canvas(
         str(out),
-        pagesize=job.sheet.size,
+        pagesize=rendering.sheet.size,
         invariant=1,
         pageCompression=1,
         initialFontName=theme.fonts.body.name,
         lang=locale,
     )
-    canvas.setTitle(job.text(snapshot["catalogue"]["title"]))
+    canvas.setTitle(rendering.text(snapshot["catalogue"]["title"]))
     canvas.setAuthor(snapshot["catalogue"].get("network_name") or "")
-    canvas.setSubject(job.words("edition", n=snapshot["edition"]))
+    canvas.setSubject(rendering.words("edition", n=snapshot["edition"]))
     canvas.setCreator("catalogue")
     canvas.setProducer("catalogue (ReportLab)")
-    painter = Painter(canvas, job, photo_path)
+    painter = Painter(canvas, rendering, photo_path)
     total = len(plan.pages)
     # Sections, stories and index in the viewer's outline, as on the contents page.
     outline = {number: title for title, number in plan.pages[1].contents} if total > 1 else {}
@@ -83,7 +83,7 @@ def render_pdf(
         if number in outline:
             canvas.bookmarkPage(f"p{number}")
             canvas.addOutlineEntry(outline[number], f"p{number}", level=0)
-        draw_page(painter, job, page, number, base_url)
+        draw_page(painter, rendering, page, number, base_url)
         if progress:
             progress(number, total)
     data = canvas.getpdfdata()

@@ -1,4 +1,4 @@
-"""Steps 4 to 6: arrangement, prices and the check before publishing."""
+"""Step 5: prices: catalogue currency, markup, rounding, exchange rates, item prices."""
 
 from __future__ import annotations
 
@@ -8,61 +8,16 @@ from flask import abort, flash, redirect, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from catalogue.catalogues import arrangement, completeness, pricing, services, themechoice
+from catalogue.catalogues import pricing, services
 from catalogue.catalogues.forms import (
-    ArrangementForm,
-    ItemActionForm,
     ItemPriceForm,
     pricing_form_class,
 )
 from catalogue.catalogues.models import Catalogue, CatalogueItem
-from catalogue.catalogues.steps.choosing import selection_buttons
-from catalogue.catalogues.steps.common import Page, item_of, render_step, run_button, step_url
+from catalogue.catalogues.steps.common import Page, item_of, render_step, step_url
 from catalogue.core.forms import save_form
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
-
-
-def arrangement_step(catalogue: Catalogue) -> Page:
-    action = request.form.get("action") if request.method == "POST" else None
-    if action in ("up", "down", "pin", "unpin"):
-
-        def move(form: ItemActionForm) -> None:
-            item = item_of(catalogue, form.item_id.data)
-            direction = -1 if form.action.data == "up" else 1
-            arrangement.move_item(catalogue, item, direction, actor=current_user)
-
-        buttons = selection_buttons(catalogue)
-        return run_button(
-            catalogue,
-            "arrangement",
-            {"up": move, "down": move, "pin": buttons["pin"], "unpin": buttons["unpin"]},
-        )
-    form = ArrangementForm()
-    if not form.is_submitted():
-        form.group_by.data, form.sort_by.data = catalogue.group_by, catalogue.sort_by
-    status = 200
-    if form.validate_on_submit():
-        arrangement.set_arrangement(
-            catalogue, group_by=form.group_by.data, sort_by=form.sort_by.data, actor=current_user
-        )
-        db.session.commit()
-        flash(_("Saved."), "success")
-        return redirect(step_url(catalogue, "arrangement"))
-    if form.is_submitted():
-        status = 400
-    return render_step(
-        "catalogues/arrangement.html",
-        catalogue,
-        "arrangement",
-        status,
-        form=form,
-        sections=arrangement.arranged(catalogue),
-        capacity_of=arrangement.capacity_of,
-    )
-
-
-# --- pricing -------------------------------------------------------------------------------
 
 
 def _prices(catalogue: Catalogue) -> list[tuple[CatalogueItem, Any, str]]:
@@ -138,19 +93,4 @@ def pricing_step(catalogue: Catalogue) -> Page:
         currencies=currencies,
         rows=_prices(catalogue),
         price_form=ItemPriceForm(),
-    )
-
-
-# --- check ---------------------------------------------------------------------------------
-
-
-def check_step(catalogue: Catalogue) -> Page:
-    report = completeness.check(db.session, catalogue)
-    return render_step(
-        "catalogues/check.html",
-        catalogue,
-        "check",
-        report=report,
-        channels={"print": _("Print"), "web": _("Web and screen")},
-        links=themechoice.edition_links(catalogue.network.slug, catalogue.slug),
     )

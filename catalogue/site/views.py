@@ -14,7 +14,7 @@ from catalogue.printshop.models import PrintJob
 from catalogue.producers.models import Producer
 from catalogue.products.models import Product, ProductStatus
 
-bp = Blueprint("core", __name__)
+bp = Blueprint("site", __name__)
 
 
 @bp.route("/")
@@ -33,7 +33,7 @@ def home() -> str:
             .group_by(Producer.network_id)
         ).all()
     )
-    return render_template("core/home.html", networks=networks, product_counts=counts)
+    return render_template("site/home.html", networks=networks, product_counts=counts)
 
 
 @bp.route("/healthz")
@@ -67,7 +67,7 @@ def dashboard() -> str:
         select(PrintJob).where(PrintJob.print_shop_id.in_(current_user.print_shop_ids()))
     ).all()
     return render_template(
-        "core/dashboard.html",
+        "site/dashboard.html",
         memberships=memberships,
         managed=list(dict.fromkeys(managed)),
         stats=stats,
