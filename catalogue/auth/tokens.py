@@ -9,7 +9,6 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
@@ -18,6 +17,7 @@ from wtforms.validators import DataRequired, Length
 
 from catalogue.auth.models import ApiToken, User
 from catalogue.core.audit import record
+from catalogue.core.forms import Form
 from catalogue.core.loading import load
 from catalogue.core.permissions import requires
 from catalogue.core.types import utcnow
@@ -67,11 +67,11 @@ def load_user_from_request(req: object) -> User | None:
     return user
 
 
-class NewTokenForm(FlaskForm):
+class NewTokenForm(Form):
     name = StringField(_l("What the token is for"), [DataRequired(), Length(max=100)])
 
 
-class RevokeForm(FlaskForm):
+class RevokeForm(Form):
     token_id = HiddenField()
 
 

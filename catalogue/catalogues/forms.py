@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import cache
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from catalogue.catalogues.arrangement import GROUPS, SORTS
+from catalogue.core.forms import Form
 from catalogue.products.forms import CheckboxesField
 
 KINDS = {
@@ -49,7 +49,7 @@ def choices(labels: dict) -> list[SelectChoice]:
     return [SelectChoice(key, label) for key, label in labels.items()]
 
 
-class _SettingsBase(FlaskForm):
+class _SettingsBase(Form):
     theme = SelectField(_l("Theme"))
     layout = SelectField(_l("Layout of the item pages"), choices=choices(LAYOUT_LABELS))
     kind = SelectField(_l("This catalogue is about"), choices=choices(KINDS))
@@ -79,7 +79,7 @@ def settings_form_class(languages: tuple[str, ...], new: bool) -> type[_Settings
     return type("SettingsForm", (_SettingsBase,), fields)
 
 
-class RulesForm(FlaskForm):
+class RulesForm(Form):
     categories = CheckboxesField(_l("Categories (none ticked: all)"))
     tags = StringField(_l("Tags, separated by commas (any of them)"), [Length(max=500)])
     regions = CheckboxesField(_l("Regions (none ticked: all)"))
@@ -93,14 +93,14 @@ class RulesForm(FlaskForm):
     min_capacity = StringField(_l("Makes at least this many a month"), [Length(max=20)])
 
 
-class SearchForm(FlaskForm):
+class SearchForm(Form):
     class Meta:
         csrf = False  # a GET search changes nothing
 
     q = StringField(_l("Find a product by name or code"), [Optional(), Length(max=100)])
 
 
-class ItemActionForm(FlaskForm):
+class ItemActionForm(Form):
     """One button on one item: add, exclude, include, pin, unpin, split, up, down."""
 
     action = HiddenField()
@@ -108,19 +108,19 @@ class ItemActionForm(FlaskForm):
     product_id = HiddenField()
 
 
-class PoolForm(FlaskForm):
+class PoolForm(Form):
     items = CheckboxesField(_l("Items to pool"))
     same_item = BooleanField(
         _l("They are the same item: a buyer gets the same thing from either producer")
     )
 
 
-class ArrangementForm(FlaskForm):
+class ArrangementForm(Form):
     group_by = SelectField(_l("Group the items by"), choices=choices(GROUPS))
     sort_by = SelectField(_l("Within each group, sort by"), choices=choices(SORTS))
 
 
-class _PricingBase(FlaskForm):
+class _PricingBase(Form):
     currency = StringField(_l("Currency of the catalogue (USD, CLP, VND…)"), [Length(max=20)])
     markup_percent = StringField(_l("Markup over the producers' price, in %"), [Length(max=20)])
     rounding_step = StringField(
@@ -153,6 +153,6 @@ def pricing_form_class(
     return type("PricingForm", (_PricingBase,), fields)
 
 
-class ItemPriceForm(FlaskForm):
+class ItemPriceForm(Form):
     item_id = HiddenField()
     unit_price = StringField(_l("Own price"), [Optional(), Length(max=20)])

@@ -5,15 +5,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from flask import flash
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
+from catalogue.core.schema import CONTROL_CHARACTERS
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 
 T = TypeVar("T")
+
+
+class Form(FlaskForm):
+    """Every form of the app: CSRF-protected, and refusing control characters (NUL, escape
+    codes…) in any text it takes, whatever the page — line breaks and tabs excepted."""
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field.data, str) and CONTROL_CHARACTERS.search(field.data):
+                field.errors = [
+                    *list(field.errors or []),
+                    _("Remove the control characters from this text."),
+                ]
+                valid = False
+        return valid
 
 
 @dataclass(frozen=True)

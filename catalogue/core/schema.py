@@ -36,7 +36,8 @@ M = TypeVar("M", bound=BaseModel)
 
 # Control characters (C0, DEL, C1) have no place in names and stories; line breaks and tabs are
 # kept in text that may span lines.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = CONTROL_CHARACTERS
 _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 

@@ -18,7 +18,6 @@ from flask import (
 )
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 from wtforms import SelectMultipleField
@@ -27,6 +26,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from catalogue.catalogues.access import managed_catalogue
 from catalogue.catalogues.models import Catalogue
+from catalogue.core.forms import Form
 from catalogue.core.loading import load_by
 from catalogue.core.permissions import requires
 from catalogue.core.validation import ValidationError
@@ -48,7 +48,7 @@ FORMAT_LABELS = {
 }
 
 
-class PublishForm(FlaskForm):
+class PublishForm(Form):
     formats = SelectMultipleField(
         _l("Formats"),
         choices=[SelectChoice(f, FORMAT_LABELS[f]) for f in FORMATS],
@@ -58,7 +58,7 @@ class PublishForm(FlaskForm):
     )
 
 
-class PreviewForm(FlaskForm):
+class PreviewForm(Form):
     pass
 
 

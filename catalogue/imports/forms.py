@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import HiddenField
 from wtforms.validators import DataRequired
 
+from catalogue.core.forms import Form
 
-class UploadForm(FlaskForm):
+
+class UploadForm(Form):
     table = FileField(
         _l("Spreadsheet (CSV or Excel .xlsx)"),
         validators=[FileRequired(_l("Choose the spreadsheet to import."))],
@@ -22,5 +23,5 @@ class UploadForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     token = HiddenField(validators=[DataRequired()])

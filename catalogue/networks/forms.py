@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from catalogue.auth.models import Role
+from catalogue.core.forms import Form
 
 ROLE_LABELS = {
     Role.ADMIN: _l("Admin"),
@@ -19,7 +19,7 @@ ROLE_LABELS = {
 }
 
 
-class AddUserForm(FlaskForm):
+class AddUserForm(Form):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     role = SelectField(

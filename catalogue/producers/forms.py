@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cache
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
+from catalogue.core.forms import Form
 from catalogue.producers.models import CommunityType
 
 COMMUNITY_LABELS = {
@@ -21,7 +21,7 @@ COMMUNITY_LABELS = {
 }
 
 
-class _ProfileBase(FlaskForm):
+class _ProfileBase(Form):
     display_name = StringField(_l("Business name buyers will see"), [Length(max=200)])
     region = StringField(_l("Region"), [Length(max=120)])
     economy = StringField(_l("Country code (CL, CA, VN…)"), [Length(max=60)])

@@ -8,7 +8,6 @@ from functools import cache
 from babel.dates import get_month_names
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -22,6 +21,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from catalogue.core.forms import Form
 from catalogue.products.services import CATEGORIES, COLOURS
 
 
@@ -30,7 +30,7 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class _ProductBase(FlaskForm):
+class _ProductBase(Form):
     sku = StringField(_l("Your product code"), [Length(max=40)])
     category = SelectField(_l("Category"))
     tags = StringField(_l("Tags, separated by commas"), [Length(max=300)])
@@ -65,7 +65,7 @@ def fill_product_choices(form: _ProductBase, labels: dict[str, str]) -> None:
     form.colours.choices = [SelectChoice(c, labels.get(c, c)) for c in COLOURS]
 
 
-class CapacityForm(FlaskForm):
+class CapacityForm(Form):
     units_per_month = StringField(_l("How many can you make in a month?"), [Length(max=20)])
     lead_time_days = StringField(_l("Days needed to make an order"), [Length(max=20)])
     min_order = StringField(_l("Smallest order you accept"), [Length(max=20)])
@@ -77,7 +77,7 @@ class CapacityForm(FlaskForm):
         self.months.choices = [SelectChoice(str(m), names[m]) for m in range(1, 13)]
 
 
-class PriceForm(FlaskForm):
+class PriceForm(Form):
     currency = StringField(_l("Currency (CLP, CAD, VND, USD…)"), [Length(max=20)])
     wholesale_min = StringField(_l("Lowest wholesale price"), [Length(max=20)])
     wholesale_max = StringField(_l("Highest wholesale price"), [Length(max=20)])
@@ -89,22 +89,22 @@ class PriceForm(FlaskForm):
     )
 
 
-class RemovePriceForm(FlaskForm):
+class RemovePriceForm(Form):
     currency = HiddenField()
 
 
-class PhotoUploadForm(FlaskForm):
+class PhotoUploadForm(Form):
     photo = FileField(_l("Photo (JPEG, PNG, WebP or HEIC)"), [FileRequired()])
 
 
-class PhotoActionForm(FlaskForm):
+class PhotoActionForm(Form):
     action = HiddenField()
     alt_text = StringField(
         _l("What the photo shows (for people who cannot see it)"), [Optional(), Length(max=300)]
     )
 
 
-class CostingForm(FlaskForm):
+class CostingForm(Form):
     currency = StringField(_l("Currency"), [Length(max=20)])
     materials = StringField(_l("Materials for one item"), [Length(max=20)])
     hours = StringField(_l("Hours of work for one item"), [Length(max=20)])
@@ -114,11 +114,15 @@ class CostingForm(FlaskForm):
     )
 
 
-class SubmitForm(FlaskForm):
+class SubmitForm(Form):
     pass
 
 
-class ReviewForm(FlaskForm):
+class DiscardChangeForm(Form):
+    """Withdraw a change that waits for review (the approved version stays)."""
+
+
+class ReviewForm(Form):
     decision = SelectField(
         _l("Decision"),
         choices=[

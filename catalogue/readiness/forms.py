@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Optional
 
+from catalogue.core.forms import Form
 from catalogue.readiness import scoring
 from catalogue.readiness.questions import QUESTIONS
 
@@ -27,7 +27,7 @@ FILTER_LABELS = {
 }
 
 
-class ChecklistForm(FlaskForm):
+class ChecklistForm(Form):
     """Fields ``q1``–``q44``, added per language by ``checklist_form``."""
 
     def answers(self) -> list[bool]:
@@ -70,7 +70,7 @@ def checklist_form(locale: str, previous: Sequence[bool] | None = None) -> Check
     return form_class(data=data)
 
 
-class AdviceFilterForm(FlaskForm):
+class AdviceFilterForm(Form):
     """The facilitator's table filter: a plain GET form, so no CSRF token."""
 
     class Meta:

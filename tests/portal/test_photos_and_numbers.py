@@ -114,3 +114,35 @@ def test_an_approved_products_photos_are_public_and_cacheable(app: Flask, world:
     response.close()
     assert response.status_code == 200
     assert "public" in response.headers["Cache-Control"]
+
+
+@pytest.mark.parametrize("text", ["Taller\x00Rosa", "Rosa\x1b[31m", "Ro\x07sa"])
+def test_control_characters_in_any_form_are_refused_and_nothing_is_stored(
+    app: Flask, world: World, text: str
+) -> None:
+    client = _client(app, world, "facilitator")
+    path = f"/n/{world.network}/manage/producers/{world.producer_a}/support"
+    token = csrf_from(client, path)
+    users = f"/n/{world.network}/users"
+    response = client.post(
+        users,
+        data={
+            "csrf_token": csrf_from(client, users),
+            "email": "new@test.example",
+            "name": text,
+            "role": "buyer",
+            "producer": "0",
+            "print_shop": "0",
+            "locale": "",
+            "password": "a-long-enough-password",
+        },
+    )
+    assert token
+    assert response.status_code == 400
+    assert "control characters" in response.get_data(as_text=True)
+    with app.app_context():
+        from sqlalchemy import select
+
+        from catalogue.auth.models import User
+
+        assert db.session.scalar(select(User).where(User.email == "new@test.example")) is None
