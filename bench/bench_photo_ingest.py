@@ -80,7 +80,7 @@ def _naive(data: bytes) -> None:
     with Image.open(io.BytesIO(data)) as im:
         ImageOps.exif_transpose(im).convert("RGB").save(io.BytesIO(), "JPEG", quality=95)
     # The same files as the app: print and screen baseline, web and thumbnail baseline with
-    # optimised Huffman tables (see catalogue/media/pipeline.py).
+    # optimised Huffman tables (see catalogue/media/pipeline/settings.py).
     sizes = [
         (PRINT_LONG_EDGE, 92, False),
         (PRINT_LONG_EDGE // 2, 84, False),
