@@ -63,6 +63,21 @@ def save_form(
     return Submission(200, True, result)
 
 
+def commit_or_flash(change: Callable[[], T]) -> Submission[T]:
+    """Run ``change`` - service calls for a button or a form whose refusals belong to no
+    field - and commit; a ``ValidationError`` rolls everything back and each of its messages is
+    flashed."""
+    try:
+        result = change()
+    except ValidationError as exc:
+        db.session.rollback()
+        for message in exc.errors.values():
+            flash(message, "error")
+        return Submission(400)
+    db.session.commit()
+    return Submission(200, True, result)
+
+
 def show_errors(
     form: FlaskForm, error: ValidationError, alias: Callable[[str], str] | None = None
 ) -> list[str]:

@@ -15,7 +15,7 @@ from catalogue.catalogues import arrangement, pooling, selection
 from catalogue.catalogues.forms import ItemActionForm, PoolForm, RulesForm, SearchForm
 from catalogue.catalogues.models import Catalogue
 from catalogue.catalogues.steps.common import Page, item_of, render_step, run_button, step_url
-from catalogue.core.forms import show_errors
+from catalogue.core.forms import commit_or_flash, show_errors
 from catalogue.core.labels import category_labels
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
@@ -160,22 +160,18 @@ def pooling_step(catalogue: Catalogue) -> Page:
     form.items.choices = [SelectChoice(str(i.id), i.code) for its in groups.values() for i in its]
     status = 200
     if form.validate_on_submit():
-        try:
-            item = pooling.merge_items(
+        done = commit_or_flash(
+            lambda: pooling.merge_items(
                 db.session,
                 catalogue,
                 form.items.data or [],
                 same_item=bool(form.same_item.data),
                 actor=current_user,
             )
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in exc.errors.values():
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Pooled as %(code)s.", code=item.code), "success")
+        )
+        status = done.status
+        if done.result is not None:
+            flash(_("Pooled as %(code)s.", code=done.result.code), "success")
             return redirect(step_url(catalogue, "pooling"))
     elif form.is_submitted():
         status = 400

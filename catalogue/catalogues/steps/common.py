@@ -12,8 +12,8 @@ from werkzeug.wrappers import Response
 from catalogue.catalogues import themechoice
 from catalogue.catalogues.forms import ItemActionForm
 from catalogue.catalogues.models import Catalogue, CatalogueItem
+from catalogue.core.forms import commit_or_flash
 from catalogue.core.loading import parse_id
-from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 
 Page = str | Response | tuple[str, int]
@@ -83,14 +83,7 @@ def run_button(catalogue: Catalogue, step: str, actions: dict[str, Callable[...,
     form = ItemActionForm()
     if not form.validate_on_submit() or form.action.data not in actions:
         abort(400)
-    try:
-        message = actions[form.action.data](form)
-    except ValidationError as exc:
-        db.session.rollback()
-        for text in exc.errors.values():
-            flash(text, "error")
-    else:
-        db.session.commit()
-        if message:
-            flash(message, "success")
+    done = commit_or_flash(lambda: actions[form.action.data](form))
+    if done.saved and done.result:
+        flash(done.result, "success")
     return redirect(step_url(catalogue, step))

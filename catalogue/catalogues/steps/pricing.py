@@ -15,8 +15,7 @@ from catalogue.catalogues.forms import (
 )
 from catalogue.catalogues.models import Catalogue, CatalogueItem
 from catalogue.catalogues.steps.common import Page, item_of, render_step, step_url
-from catalogue.core.forms import save_form
-from catalogue.core.validation import ValidationError
+from catalogue.core.forms import commit_or_flash, save_form
 from catalogue.extensions import db
 
 
@@ -44,15 +43,13 @@ def pricing_step(catalogue: Catalogue) -> Page:
         form = ItemPriceForm()
         if not form.validate_on_submit():
             abort(400)
-        try:
-            item = item_of(catalogue, form.item_id.data)
-            services.set_item_price(catalogue, item, form.unit_price.data, actor=current_user)
-        except ValidationError as exc:
-            db.session.rollback()
-            for text in exc.errors.values():
-                flash(text, "error")
-        else:
-            db.session.commit()
+        item = item_of(catalogue, form.item_id.data)
+        done = commit_or_flash(
+            lambda: services.set_item_price(
+                catalogue, item, form.unit_price.data, actor=current_user
+            )
+        )
+        if done.saved:
             flash(_("Saved."), "success")
         return redirect(step_url(catalogue, "pricing"))
     languages = tuple(catalogue.locales)
