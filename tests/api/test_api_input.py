@@ -153,7 +153,7 @@ def test_dimensions_are_stored_as_the_number_checked_and_returned_as_integers(
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.get_json()["weight_g"] == 120
     with app.app_context():
-        stored = db.session.get(Product, world.product_a).weight_g
+        stored = db.session.get(Product, world.product_a).editing.weight_g  # her change
         assert stored == 120 and isinstance(stored, int)
 
 
@@ -186,17 +186,20 @@ def test_removing_a_photo_through_the_api_answers_with_the_photos_left(
     with app.app_context():
         second = second_photo(db.session, db.session.get(Product, world.product_a))
         db.session.commit()
-        second_id = second.id
+        second_sha = second.sha256
     client = app.test_client()
     url = f"/api/v1/products/{world.product_a}/images/{world.image_a}"
     response = client.delete(url, headers=headers)
     assert response.status_code == 200, response.get_data(as_text=True)
     left = response.get_json()
-    assert [i["id"] for i in left] == [second_id]
+    assert [i["sha256"] for i in left] == [second_sha]
     assert left[0]["is_cover"] is True  # the cover was removed: the next photo takes its place
     assert client.delete(url, headers=headers).status_code == 404
     with app.app_context():
-        assert db.session.get(ProductImage, world.image_a) is None
+        # The product is approved: the removal is her pending change; buyers keep both photos.
+        product = db.session.get(Product, world.product_a)
+        assert [i.sha256 for i in product.editing.images] == [second_sha]
+        assert len(product.images) == 2
 
 
 def test_refusals_come_in_the_users_language(app: Flask, world: World, headers: dict) -> None:
@@ -208,3 +211,22 @@ def test_refusals_come_in_the_users_language(app: Flask, world: World, headers: 
     assert response.status_code == 400
     message = response.get_json()["error"]["fields"]["units_per_month"]
     assert message != "Units per month cannot be below zero."
+
+
+def test_the_readme_example_of_a_refusal_holds(app: Flask, world: World, headers: dict) -> None:
+    response = app.test_client().put(
+        f"/api/v1/products/{world.product_a}/capacity",
+        json={"units_per_month": -1, "months": 5},
+        headers=headers,
+    )
+    assert response.status_code == 400
+    assert response.get_json() == {
+        "error": {
+            "code": 400,
+            "message": "Some fields were refused; each is named with the reason.",
+            "fields": {
+                "units_per_month": "Units per month cannot be below zero.",
+                "months": "Send a list.",
+            },
+        }
+    }
