@@ -10,7 +10,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from catalogue.core.forms import Form
+from catalogue.core.schema import max_length
 from catalogue.producers.models import CommunityType
+from catalogue.producers.schemas import STORY_LENGTH, ProfileIn
 
 COMMUNITY_LABELS = {
     CommunityType.RURAL: _l("Rural"),
@@ -21,9 +23,16 @@ COMMUNITY_LABELS = {
 }
 
 
+def _max(field: str) -> int:
+    """The length the profile's declaration allows for ``field`` (declared once, in schemas)."""
+    return max_length(ProfileIn, field) or 0
+
+
 class _ProfileBase(Form):
-    display_name = StringField(_l("Business name buyers will see"), [Length(max=200)])
-    region = StringField(_l("Region"), [Length(max=120)])
+    display_name = StringField(
+        _l("Business name buyers will see"), [Length(max=_max("display_name"))]
+    )
+    region = StringField(_l("Region"), [Length(max=_max("region"))])
     economy = StringField(_l("Country code (CL, CA, VN…)"), [Length(max=60)])
     languages = StringField(_l("Languages you work in (es, fr, vi…)"), [Length(max=60)])
     founded_year = StringField(_l("Year you started"), [Optional(), Length(max=20)])
@@ -42,17 +51,19 @@ class _ProfileBase(Form):
     consent_share_identity = BooleanField(
         _l("Show my community and that the business is women-led")
     )
-    owner_names = StringField(_l("Owner's name (private)"), [Length(max=300)])
-    email = EmailField(_l("E-mail (private)"), [Optional(), Length(max=254)])
-    phone = StringField(_l("Phone (private)"), [Length(max=60)])
-    address = TextAreaField(_l("Address (private)"), [Length(max=2000)])
+    owner_names = StringField(_l("Owner's name (private)"), [Length(max=_max("owner_names"))])
+    email = EmailField(_l("E-mail (private)"), [Optional(), Length(max=_max("email"))])
+    phone = StringField(_l("Phone (private)"), [Length(max=_max("phone"))])
+    address = TextAreaField(_l("Address (private)"), [Length(max=_max("address"))])
 
 
 @cache
 def profile_form_class(languages: tuple[str, ...]) -> type[_ProfileBase]:
     """The profile form with one story field per content language."""
     fields = {
-        f"story_{lang}": TextAreaField(_l("Your story (%(lang)s)", lang=lang), [Length(max=4000)])
+        f"story_{lang}": TextAreaField(
+            _l("Your story (%(lang)s)", lang=lang), [Length(max=STORY_LENGTH)]
+        )
         for lang in languages
     }
     return type("ProfileForm", (_ProfileBase,), fields)

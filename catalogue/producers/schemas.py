@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Annotated, Any
 
+from babel import Locale
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -19,9 +21,14 @@ _ISO2 = re.compile(r"^[A-Z]{2}$")
 _LANG = re.compile(r"^[a-z]{2,3}$")
 
 
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(code for code in Locale("en").territories if code.isalpha() and code != "ZZ")
+
+
 def _economy(value: str) -> str:
     value = value.upper()
-    if not _ISO2.match(value):
+    if not _ISO2.match(value) or value not in _countries():
         raise refuse(_("Use the two-letter country code, such as CL, CA or VN."))
     return value
 
@@ -78,6 +85,7 @@ def _community(value: str | None) -> str | None:
     return value
 
 
+STORY_LENGTH = 4000
 _YEAR = _l("Enter a year between 1900 and this year.")
 
 
@@ -96,7 +104,7 @@ class ProfileIn(Input):
     founded_year: Annotated[
         MaybeWhole(1900, 2100, below=_YEAR, beyond=_YEAR), AfterValidator(_not_future)
     ] = None
-    story: Annotated[dict[Line(10), Prose(4000)], Field(max_length=12)] = {}
+    story: Annotated[dict[Line(10), Prose(STORY_LENGTH)], Field(max_length=12)] = {}
     community_type: Annotated[Community, AfterValidator(_community)] = None
     women_led: Annotated[bool | None, BeforeValidator(_yes_no)] = None
     women_workers: MaybeWhole() = None

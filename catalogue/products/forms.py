@@ -22,7 +22,10 @@ from wtforms.validators import Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from catalogue.core.forms import Form
-from catalogue.products.services import CATEGORIES, COLOURS
+from catalogue.core.schema import max_length
+from catalogue.media.services import AltTextIn
+from catalogue.products.schemas import ProductTextIn
+from catalogue.products.services import CATEGORIES, COLOURS, SkuIn
 
 
 class CheckboxesField(SelectMultipleField):
@@ -31,7 +34,7 @@ class CheckboxesField(SelectMultipleField):
 
 
 class _ProductBase(Form):
-    sku = StringField(_l("Your product code"), [Length(max=40)])
+    sku = StringField(_l("Your product code"), [Length(max=max_length(SkuIn, "sku"))])
     category = SelectField(_l("Category"))
     tags = StringField(_l("Tags, separated by commas"), [Length(max=300)])
     colours = CheckboxesField(_l("Colours"))
@@ -50,12 +53,16 @@ def product_form_class(languages: tuple[str, ...]) -> type[_ProductBase]:
     """The product form with name, description and story fields for each content language."""
     fields = {}
     for lang in languages:
-        fields[f"name_{lang}"] = StringField(_l("Name (%(lang)s)", lang=lang), [Length(max=200)])
+        fields[f"name_{lang}"] = StringField(
+            _l("Name (%(lang)s)", lang=lang), [Length(max=max_length(ProductTextIn, "name"))]
+        )
         fields[f"description_{lang}"] = TextAreaField(
-            _l("Description: materials, size, use (%(lang)s)", lang=lang), [Length(max=4000)]
+            _l("Description: materials, size, use (%(lang)s)", lang=lang),
+            [Length(max=max_length(ProductTextIn, "description"))],
         )
         fields[f"story_{lang}"] = TextAreaField(
-            _l("The story behind it (%(lang)s)", lang=lang), [Length(max=4000)]
+            _l("The story behind it (%(lang)s)", lang=lang),
+            [Length(max=max_length(ProductTextIn, "story"))],
         )
     return type("ProductForm", (_ProductBase,), fields)
 
@@ -100,7 +107,8 @@ class PhotoUploadForm(Form):
 class PhotoActionForm(Form):
     action = HiddenField()
     alt_text = StringField(
-        _l("What the photo shows (for people who cannot see it)"), [Optional(), Length(max=300)]
+        _l("What the photo shows (for people who cannot see it)"),
+        [Optional(), Length(max=max_length(AltTextIn, "alt_text"))],
     )
 
 
