@@ -24,7 +24,7 @@ from catalogue.catalogues.codes import next_code
 from catalogue.catalogues.history import catalogue_event, item_event
 from catalogue.catalogues.models import Catalogue, CatalogueItem, ItemSource
 from catalogue.core.loading import parse_id
-from catalogue.core.numbers import typed_amount
+from catalogue.core.numbers import MAX_INT, NumberError, parse_whole, typed_amount
 from catalogue.core.validation import Collector, ValidationError
 from catalogue.producers.models import CommunityType, Producer
 from catalogue.products.models import Capacity, Product, ProductStatus, ProductText, Tag
@@ -78,12 +78,14 @@ def parse_rules(data: Mapping[str, Any]) -> dict[str, Any]:
     rules["min_capacity"] = None
     if raw_capacity not in (None, ""):
         try:
-            rules["min_capacity"] = int(str(raw_capacity).strip())
-        except ValueError:
-            errors.add("min_capacity", _("Enter a whole number."))
+            rules["min_capacity"] = parse_whole(raw_capacity)
+        except NumberError as exc:
+            errors.add("min_capacity", str(exc))
         else:
             if rules["min_capacity"] < 0:
                 errors.add("min_capacity", _("This cannot be below zero."))
+            elif rules["min_capacity"] > MAX_INT:
+                errors.add("min_capacity", _("Enter %(n)s or less.", n=MAX_INT))
     errors.raise_if_any()
     return rules
 

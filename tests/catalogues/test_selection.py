@@ -109,6 +109,15 @@ def test_bad_rules_are_refused_field_by_field(session: Session, world: World) ->
     assert set(caught.value.errors) == {"price_max"}
 
 
+@pytest.mark.parametrize("capacity", [str(2**63), "1e20", "1_000"])
+def test_a_capacity_rule_no_column_could_hold_is_refused_not_queried(
+    session: Session, world: World, capacity: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        selection.parse_rules({"min_capacity": capacity})
+    assert set(caught.value.errors) == {"min_capacity"}
+
+
 def test_bad_rules_change_nothing(session: Session, world: World) -> None:
     catalogue = catalogue_of(session, world)
     with pytest.raises(ValidationError):
