@@ -19,7 +19,6 @@ from catalogue.api.schemas import (
     ProductCreate,
     ProductOut,
     Upload,
-    profile_of,
 )
 from catalogue.api.spec import Partial, endpoint, openapi_document
 from catalogue.auth.models import Role
@@ -45,7 +44,14 @@ def _producer(producer_id: int) -> Producer:
 
 
 def _product(product_id: int) -> Product:
-    return load(Product, product_id, lambda p: p.can_edit(current_user))
+    """The product ``product_id`` (its live row, also for the id of a pending change)."""
+    return load(Product, product_id, lambda p: p.can_edit(current_user)).live
+
+
+def _image(product: Product, image_id: int) -> ProductImage:
+    """A photo of the version of ``product`` she edits (also by the id of the approved
+    version's photo that it copies), else 404."""
+    return load(ProductImage, image_id, lambda i: media_services.editable_photo(product, i))
 
 
 def _producer_out(producer: Producer) -> dict[str, Any]:
@@ -91,7 +97,7 @@ def get_producer(producer_id: int) -> Json:
 )
 def patch_producer(producer_id: int) -> Json:
     producer = _producer(producer_id)
-    current = profile_of(producer, db.session.get(ProducerContact, producer.id))
+    current = producer_services.profile_of(producer, db.session.get(ProducerContact, producer.id))
     producer_services.update_profile(db.session, producer, {**current, **json_body()}, current_user)
     db.session.commit()
     return _producer_out(producer)
@@ -119,8 +125,9 @@ def _texts(body: dict[str, Any]) -> dict[str, Any]:
 
 def _save(producer: Producer, product: Product | None, body: dict[str, Any]) -> Product:
     texts = _texts(body)
-    sku = body.pop("sku", product.sku if product is not None else None)
-    facts = {**(facts_of(product) if product is not None else {}), **body}
+    current = product.editing if product is not None else None
+    sku = body.pop("sku", current.sku if current is not None else None)
+    facts = {**(facts_of(current) if current is not None else {}), **body}
     return product_services.save_product(
         db.session, producer, product, sku=sku, facts=facts, texts=texts, actor=current_user
     )
@@ -210,7 +217,7 @@ def delete_price(product_id: int, currency: str) -> Json:
     bp, "GET", "/products/<int:product_id>/images", "A product's photos", response=list[ImageOut]
 )
 def list_images(product_id: int) -> Any:
-    return [ImageOut.of(i).model_dump(mode="json") for i in _product(product_id).images]
+    return [ImageOut.of(i).model_dump(mode="json") for i in _product(product_id).editing.images]
 
 
 @endpoint(
@@ -246,10 +253,10 @@ def upload_image(product_id: int) -> Json:
 )
 def delete_image(product_id: int, image_id: int) -> Any:
     product = _product(product_id)
-    image = load(ProductImage, image_id, lambda i: i.product_id == product.id)
+    image = _image(product, image_id)
     media_services.remove_photo(db.session, product, image, actor=current_user)
     db.session.commit()
-    return [ImageOut.of(i).model_dump(mode="json") for i in product.images]
+    return [ImageOut.of(i).model_dump(mode="json") for i in product.editing.images]
 
 
 @endpoint(

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from catalogue.media.models import ProductImage
 from catalogue.producers.models import Producer, ProducerContact
+from catalogue.products import revisions
 from catalogue.products.models import PriceRange, Product
 from catalogue.products.schemas import ProductFacts, ProductTextIn, Sku
 
@@ -112,13 +113,25 @@ class TextOut(Out):
     story: str
 
 
+class PendingChangeOut(Out):
+    """A producer's change to an approved product, waiting for (or sent back by) review."""
+
+    status: str = Field(description="submitted, or changes_requested (then see review_note)")
+    changed: list[str] = Field(description="details, texts, capacity, prices and/or photos")
+
+
 class ProductOut(Out):
+    """A product as its producer edits it. While a change to an approved product waits for
+    review, the fields below show the change; ``status`` stays the approved product's (buyers
+    and catalogues see the approved version) and ``pending_change`` says so."""
+
     id: int
     producer_id: int
     sku: str
     category: str
     status: str
     review_note: str
+    pending_change: PendingChangeOut | None
     tags: list[str]
     colours: list[str]
     materials: list[str]
@@ -135,15 +148,21 @@ class ProductOut(Out):
     images: list[ImageOut]
 
     @classmethod
-    def of(cls, p: Product) -> ProductOut:
+    def of(cls, product: Product) -> ProductOut:
+        live = product.live
+        p = live.editing
         c = p.capacity
+        pending = None
+        if p is not live:
+            pending = PendingChangeOut(status=p.status.value, changed=revisions.changed_parts(p))
         return cls(
-            id=p.id,
-            producer_id=p.producer_id,
+            id=live.id,
+            producer_id=live.producer_id,
             sku=p.sku,
             category=p.category,
-            status=p.status.value,
+            status=live.status.value,
             review_note=p.review_note,
+            pending_change=pending,
             tags=[t.slug for t in p.tags],
             colours=list(p.colours or []),
             materials=list(p.materials or []),
@@ -238,25 +257,3 @@ class Upload(BaseModel):
     """A photo as a multipart field."""
 
     photo: Annotated[bytes, Field(json_schema_extra={"format": "binary", "type": "string"})]
-
-
-def profile_of(p: Producer, contact: ProducerContact | None) -> dict[str, Any]:
-    """A producer's profile as ``ProfileIn`` takes it (for partial updates)."""
-    return {
-        "display_name": p.display_name,
-        "region": p.region,
-        "economy": p.economy,
-        "languages": list(p.languages or []),
-        "founded_year": p.founded_year,
-        "story": dict(p.story or {}),
-        "community_type": p.community_type.value if p.community_type else None,
-        "women_led": p.women_led,
-        "women_workers": p.women_workers,
-        "total_workers": p.total_workers,
-        "consent_public_profile": p.consent_public_profile,
-        "consent_share_identity": p.consent_share_identity,
-        "owner_names": contact.owner_names if contact else "",
-        "email": contact.email if contact else "",
-        "phone": contact.phone if contact else "",
-        "address": contact.address if contact else "",
-    }

@@ -14,16 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from catalogue.core.audit import record
-from catalogue.core.types import utcnow
 from catalogue.core.validation import ValidationError
-from catalogue.imports.checks import LIMITS, SLUG, producer_errors
+from catalogue.imports.checks import LIMITS, SLUG
 from catalogue.imports.columns import TEXT_FIELDS
 from catalogue.imports.photos import PhotoSource
 from catalogue.imports.photostep import PhotoStep
 from catalogue.imports.records import PriceRecord, Problem, ProducerRecord, ProductRecord
 from catalogue.networks.models import Network
-from catalogue.producers.models import CommunityType, Producer, ProducerContact
+from catalogue.producers import services as producer_services
+from catalogue.producers.models import Producer, ProducerContact
 from catalogue.products import services as product_services
 from catalogue.products.models import Product
 
@@ -101,72 +100,38 @@ class Importer:
     # -- producers ----------------------------------------------------------------------------
 
     def producer(self, rec: ProducerRecord) -> Producer:
-        session, values = self.session, rec.values
+        """Create or update the producer of ``rec`` through the producer services (her current
+        profile, overridden by the columns given)."""
+        session = self.session
         producer = session.scalar(
             select(Producer).where(
                 Producer.network_id == self.network.id, Producer.slug == rec.slug
             )
         )
-        merged, errors = producer_errors(rec, producer)
-        email = merged.pop("email", None)
-        if errors:
-            for column, message in errors.items():
+        if producer is None:
+            current: dict[str, Any] = {"display_name": "", "region": "", "economy": ""}
+        else:
+            contact = session.get(ProducerContact, producer.id)
+            current = producer_services.profile_of(producer, contact)
+        data = {**current, **rec.values, **rec.contact}
+        data["story"] = {**(current.get("story") or {}), **(rec.values.get("story") or {})}
+        try:
+            if producer is None:
+                producer = producer_services.create_producer(
+                    session, self.network.id, rec.slug, data, self.actor
+                )
+                created = True
+            else:
+                producer_services.update_profile(session, producer, data, self.actor)
+                created = False
+        except ValidationError as exc:
+            for field, message in exc.errors.items():
+                column = _producer_column(field)
                 self.problem(rec.row_of(column), column, message, rec.slug)
             return producer or self._stand_in_producer(rec)
-        created = producer is None
-        if producer is None:
-            producer = Producer(network_id=self.network.id, slug=rec.slug, **merged)
-            session.add(producer)
-        producer.display_name, producer.region, producer.economy = (
-            merged["display_name"],
-            merged["region"],
-            merged["economy"],
-        )
-        for field in ("languages", "founded_year", "women_workers", "total_workers", "women_led"):
-            if field in values:
-                setattr(producer, field, values[field])
-        if "community_type" in values:
-            community = values["community_type"]
-            producer.community_type = CommunityType(community) if community else None
-        if "story" in values:
-            story = {k: product_services.nfc(v) for k, v in values["story"].items()}
-            producer.story = {**(producer.story or {}), **story}
-        self._consent(producer, values, created)
-        session.flush()
-        if rec.contact:
-            contact = session.get(ProducerContact, producer.id) or ProducerContact(
-                producer_id=producer.id
-            )
-            for field, value in rec.contact.items():
-                setattr(contact, field, email if field == "email" else product_services.nfc(value))
-            session.add(contact)
-        if created or values or rec.contact:  # a row that only names her changes nothing
+        if created or rec.values or rec.contact:  # a row that only names her changes nothing
             self._count("producers", created)
         return producer
-
-    def _consent(self, producer: Producer, values: dict[str, Any], created: bool) -> None:
-        keys = ("consent_public_profile", "consent_share_identity")
-        if not any(k in values for k in keys):
-            return
-        public, identity = (bool(values.get(k, getattr(producer, k) or False)) for k in keys)
-        changed = (public, identity) != (
-            producer.consent_public_profile,
-            producer.consent_share_identity,
-        )
-        if changed or created or producer.consent_recorded_at is None:
-            producer.consent_public_profile, producer.consent_share_identity = public, identity
-            producer.consent_recorded_at = utcnow()
-            self.session.flush()
-            record(
-                self.session,
-                "producer.consent",
-                producer,
-                actor=self.actor,
-                network_id=self.network.id,
-                public=public,
-                identity=identity,
-                source="import",
-            )
 
     def _stand_in_producer(self, rec: ProducerRecord) -> Producer:
         """A placeholder so the producer's products still get checked (the run that made it
@@ -190,13 +155,9 @@ class Importer:
         session = self.session
         sku = product_services.nfc(rec.sku)
         existing = (
-            session.scalar(
-                select(Product).where(Product.producer_id == producer.id, Product.sku == sku)
-            )
-            if producer.id
-            else None
+            session.scalar(product_services.live_with_sku(producer, sku)) if producer.id else None
         )
-        fields = _product_fields(existing, rec.values)
+        fields = _product_fields(existing.editing if existing else None, rec.values)
         own: dict[str, str] = {}
         if len(sku) > LIMITS["sku"]:
             own["sku"] = _("Keep this under %(n)d characters.", n=LIMITS["sku"])
@@ -283,6 +244,15 @@ class Importer:
             if tier_errors:
                 errors["tiers"] = next(iter(tier_errors.values()))
             self._refused(rec, errors, row=price.row or None)
+
+
+def _producer_column(field: str) -> str:
+    """The spreadsheet column of a producer service's field ("display_name" -> "producer_name",
+    "story.es" -> "story_es")."""
+    head, _sep, rest = field.partition(".")
+    if head == "story" and rest:
+        return f"story_{rest.split('.')[0]}"
+    return {"display_name": "producer_name", "slug": "producer_slug"}.get(head, head)
 
 
 def _product_fields(product: Product | None, given: dict[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,7 @@
 """A product's photos: upload (cleaned before anything is stored), order, cover, alt text,
-removal. Each change goes through the review rule (``workflow.after_edit``) here."""
+removal. Each change goes through the review rule here: a producer's change to an approved
+product changes its pending change (``workflow.editable``), whose copy of a photo stands for
+the live photo (``revisions.counterpart``)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from catalogue.jobs.models import Job
 from catalogue.jobs.queue import enqueue
 from catalogue.media.models import ImageStatus, ProductImage
 from catalogue.media.storage import get_storage
-from catalogue.products import workflow
+from catalogue.products import revisions, workflow
 from catalogue.products.models import Product
 
 MAX_PHOTOS = 12
@@ -24,6 +26,26 @@ class AltTextIn(Input):
     alt_text: Line(300)
 
 
+def _editable(
+    session: Session, product: Product, image: ProductImage, actor: User | None
+) -> tuple[Product, ProductImage]:
+    """The version of ``product`` an edit by ``actor`` changes, and ``image`` in it."""
+    target = workflow.editable(session, product.live, actor)
+    found = revisions.counterpart(target, image)
+    if found is None:
+        raise ValidationError.single("photo", _("This photo is no longer there."))
+    return target, found
+
+
+def editable_photo(product: Product, image: ProductImage) -> bool:
+    """Whether ``image`` is a photo of the version of ``product`` its producer edits (her
+    pending change's, or the approved version's that the change still has)."""
+    live = product.live
+    return image.product.live.id == live.id and (
+        revisions.counterpart(live.editing, image) is not None
+    )
+
+
 def add_photo(
     session: Session, product: Product, data: bytes, filename: str | None, actor: User
 ) -> tuple[ProductImage, Job | None]:
@@ -31,15 +53,16 @@ def add_photo(
     and queue its derivatives (the job is returned; None when the photo was already there)."""
     from catalogue.media.pipeline import clean_upload
 
-    if len(product.images) >= MAX_PHOTOS:
+    if len(product.editing.images) >= MAX_PHOTOS:
         raise ValidationError.single(
             "photo", _("A product can have at most %(n)d photos.", n=MAX_PHOTOS)
         )
     photo = clean_upload(data, filename)
-    for existing in product.images:
+    for existing in product.editing.images:
         if existing.sha256 == photo.sha256:
             return existing, None
     get_storage().put(photo.data)
+    product = workflow.editable(session, product, actor)
     image = ProductImage(
         product=product,
         sha256=photo.sha256,
@@ -64,6 +87,7 @@ def move_photo(
     session: Session, product: Product, image: ProductImage, step: int, *, actor: User | None
 ) -> None:
     """Move a photo one place earlier (step -1) or later (+1)."""
+    product, image = _editable(session, product, image, actor)
     before = workflow.state_of(product)
     images = sorted(product.images, key=lambda i: i.position)
     index = images.index(image)
@@ -79,6 +103,7 @@ def set_cover(
     session: Session, product: Product, image: ProductImage, *, actor: User | None
 ) -> None:
     """Make ``image`` the product's cover photo."""
+    product, image = _editable(session, product, image, actor)
     before = workflow.state_of(product)
     for img in product.images:
         img.is_cover = img.id == image.id
@@ -91,6 +116,7 @@ def set_alt_text(
 ) -> None:
     """Say in ``locale`` what the photo shows, for people who cannot see it."""
     alt = validate(AltTextIn, {"alt_text": text}).alt_text
+    _product, image = _editable(session, image.product, image, actor)
     changed = (image.alt_text or {}).get(locale) != alt
     image.alt_text = {**image.alt_text, locale: alt}
     workflow.after_edit(session, image.product, actor, "photos", changed=changed)
@@ -100,7 +126,9 @@ def remove_photo(
     session: Session, product: Product, image: ProductImage, *, actor: User | None
 ) -> None:
     """Delete the photo's row; its files stay (content-addressed, maybe shared) until a sweep."""
-    record(session, "image.remove", image, actor=actor, network_id=product.producer.network_id)
+    product, image = _editable(session, product, image, actor)
+    network_id = product.producer.network_id
+    record(session, "image.remove", image, actor=actor, network_id=network_id)
     was_cover = image.is_cover
     # Delete the row once, through the relationship's delete-orphan cascade: deleting it from
     # the session as well made the flush fail.

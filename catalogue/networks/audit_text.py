@@ -41,6 +41,10 @@ SENTENCES = {
     "product.submit": _l("%(who)s sent the product “%(what)s” for review"),
     "product.approve": _l("%(who)s approved the product “%(what)s”"),
     "product.request_changes": _l("%(who)s asked for changes to the product “%(what)s”"),
+    "product.approve_change": _l(
+        "%(who)s approved a change to the product “%(what)s”: buyers now see it"
+    ),
+    "product.discard_change": _l("%(who)s withdrew a change to the product “%(what)s”"),
     "product.retire": _l("%(who)s retired the product “%(what)s”"),
     "product.edit.create": _l("%(who)s added the product “%(what)s”"),
     "product.edit.details": _l("%(who)s changed the name, description or story of “%(what)s”"),

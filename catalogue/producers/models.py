@@ -80,8 +80,12 @@ class Producer(Base):
     contact: Mapped[ProducerContact | None] = relationship(
         back_populates="producer", cascade="all, delete-orphan", lazy="raise"
     )
+    # Her products; pending changes (``Product.draft_of_id``) are reached through their product.
     products: Mapped[list[Product]] = relationship(
-        back_populates="producer", cascade="all, delete-orphan", order_by="Product.id"
+        back_populates="producer",
+        cascade="all, delete-orphan",
+        order_by="Product.id",
+        primaryjoin="and_(Producer.id == Product.producer_id, Product.draft_of_id.is_(None))",
     )
     support_needs: Mapped[list[SupportNeed]] = relationship(
         back_populates="producer", cascade="all, delete-orphan"

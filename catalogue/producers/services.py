@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,7 +28,12 @@ from catalogue.products.services import nfc
 
 
 def update_profile(
-    session: Session, producer: Producer, data: Mapping[str, Any], actor: User | None
+    session: Session,
+    producer: Producer,
+    data: Mapping[str, Any],
+    actor: User | None,
+    *,
+    new: bool = False,
 ) -> Producer:
     """Validate and apply profile changes (``ProfileIn``'s fields; every refused field named,
     nothing changed then)."""
@@ -43,6 +49,7 @@ def update_profile(
         raise
     email = _cross_checks(errors, profile.women_workers, profile.total_workers, profile)
     errors.raise_if_any()
+    before = None if new else profile_of(producer, session.get(ProducerContact, producer.id))
     women, total = profile.women_workers, profile.total_workers
 
     producer.display_name, producer.region = profile.display_name, profile.region
@@ -55,7 +62,8 @@ def update_profile(
     producer.women_workers, producer.total_workers = women, total
     producer.story = {k: v for k, v in profile.story.items() if v}
     public, identity = profile.consent_public_profile, profile.consent_share_identity
-    if (public, identity) != (producer.consent_public_profile, producer.consent_share_identity):
+    consent_now = (producer.consent_public_profile, producer.consent_share_identity)
+    if new or (public, identity) != consent_now:
         producer.consent_public_profile, producer.consent_share_identity = public, identity
         producer.consent_recorded_at = utcnow()
         record(
@@ -73,7 +81,63 @@ def update_profile(
     contact.phone = profile.phone
     contact.address = profile.address
     session.add(contact)
-    record(session, "producer.edit", producer, actor=actor, network_id=producer.network_id)
+    if before is None or profile_of(producer, contact) != before:
+        record(session, "producer.edit", producer, actor=actor, network_id=producer.network_id)
+    return producer
+
+
+def profile_of(producer: Producer, contact: ProducerContact | None) -> dict[str, Any]:
+    """A producer's profile as ``ProfileIn`` takes it (for partial updates and comparisons)."""
+    p = producer
+    return {
+        "display_name": p.display_name,
+        "region": p.region,
+        "economy": p.economy,
+        "languages": list(p.languages or []),
+        "founded_year": p.founded_year,
+        "story": dict(p.story or {}),
+        "community_type": p.community_type.value if p.community_type else None,
+        "women_led": p.women_led,
+        "women_workers": p.women_workers,
+        "total_workers": p.total_workers,
+        "consent_public_profile": bool(p.consent_public_profile),
+        "consent_share_identity": bool(p.consent_share_identity),
+        "owner_names": contact.owner_names if contact else "",
+        "email": contact.email if contact else "",
+        "phone": contact.phone if contact else "",
+        "address": contact.address if contact else "",
+    }
+
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_LENGTH = 80
+
+
+def create_producer(
+    session: Session, network_id: int, slug: str, data: Mapping[str, Any], actor: User | None
+) -> Producer:
+    """Add a producer to a network with her profile (``ProfileIn``'s fields), all checked
+    first; ``slug`` names her in URLs and never changes."""
+    errors: dict[str, str] = {}
+    if not SLUG.match(slug or "") or len(slug) > SLUG_LENGTH:
+        errors["slug"] = _("Use lower-case letters, digits and hyphens, such as taller-rosa.")
+    try:
+        profile = validate(ProfileIn, dict(data))
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+    producer = Producer(
+        network_id=network_id,
+        slug=slug,
+        display_name=profile.display_name,
+        region=profile.region,
+        economy=profile.economy,
+    )
+    session.add(producer)
+    session.flush()
+    update_profile(session, producer, data, actor, new=True)
+    record(session, "producer.create", producer, actor=actor, network_id=network_id)
     return producer
 
 

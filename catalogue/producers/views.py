@@ -6,13 +6,12 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
+from catalogue.core.forms import Form, commit_or_flash
 from catalogue.core.permissions import requires
-from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 from catalogue.producers import services
 from catalogue.producers.access import network_producer
@@ -70,7 +69,9 @@ def detail(network_slug: str, producer_slug: str) -> str:
     producer = network_producer(producer_slug)
     contact = db.session.get(ProducerContact, producer.id)
     products = db.session.scalars(
-        select(Product).where(Product.producer_id == producer.id).order_by(Product.sku)
+        select(Product)
+        .where(Product.producer_id == producer.id, Product.draft_of_id.is_(None))
+        .order_by(Product.sku)
     ).all()
     return render_template(
         "producers/detail.html", producer=producer, products=products, contact=contact
@@ -101,7 +102,7 @@ STATUS_LABELS = {
 @requires("support.manage")
 def support(network_slug: str, producer_slug: str) -> str | Response | tuple[str, int]:
     producer = network_producer(producer_slug)
-    form = FlaskForm()  # CSRF; the rows are read from the request below
+    form = Form()  # CSRF; the rows are read from the request below
     status = 200
     if form.validate_on_submit():
         needs = {
@@ -112,15 +113,11 @@ def support(network_slug: str, producer_slug: str) -> str | Response | tuple[str
             for kind in SupportKind
             if f"status-{kind.value}" in request.form
         }
-        try:
-            services.set_support_needs(db.session, producer, needs, current_user)
-        except ValidationError as exc:
-            db.session.rollback()
-            for message in exc.errors.values():
-                flash(message, "error")
-            status = 400
-        else:
-            db.session.commit()
+        done = commit_or_flash(
+            lambda: services.set_support_needs(db.session, producer, needs, current_user)
+        )
+        status = done.status
+        if done.saved:
             flash(_("Saved."), "success")
             return redirect(
                 url_for("producers.support", network_slug=network_slug, producer_slug=producer.slug)

@@ -12,10 +12,12 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     ForeignKey,
+    Index,
     String,
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -53,10 +55,26 @@ class Tag(Base):
     slug: Mapped[str] = mapped_column(String(60), unique=True)
 
 
+LIVE = "draft_of_id IS NULL"
+
+
 class Product(Base):
+    """A producer's product. A row with ``draft_of_id`` set is a *pending change*: a producer's
+    edit to an approved product, kept apart (never public, never in a catalogue or a list) until
+    a facilitator approves it onto the live row (see ``products.revisions``)."""
+
     __tablename__ = "products"
     __table_args__ = (
-        UniqueConstraint("producer_id", "sku"),
+        # A code is unique among a producer's live products; a pending change repeats (or
+        # changes) its live product's code. Partial unique index: SQLite and PostgreSQL alike.
+        Index(
+            "uq_products_live_sku",
+            "producer_id",
+            "sku",
+            unique=True,
+            sqlite_where=text(LIVE),
+            postgresql_where=text(LIVE),
+        ),
         *(
             CheckConstraint(f"{col} IS NULL OR {col} >= 0", name=f"{col}_not_negative")
             for col in ("length_mm", "width_mm", "height_mm", "weight_g")
@@ -87,10 +105,19 @@ class Product(Base):
     review_note: Mapped[str] = mapped_column(Text, default="")
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    draft_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("products.id", ondelete="CASCADE"), unique=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     producer: Mapped[Producer] = relationship(back_populates="products")
+    draft_of: Mapped[Product | None] = relationship(
+        remote_side=[id], back_populates="draft", foreign_keys=[draft_of_id]
+    )
+    draft: Mapped[Product | None] = relationship(
+        back_populates="draft_of", cascade="all, delete-orphan"
+    )
     texts: Mapped[list[ProductText]] = relationship(
         back_populates="product", cascade="all, delete-orphan", order_by="ProductText.locale"
     )
@@ -110,7 +137,21 @@ class Product(Base):
 
     @property
     def is_public(self) -> bool:
-        return self.status == ProductStatus.APPROVED and self.producer.is_public
+        return (
+            self.status == ProductStatus.APPROVED
+            and self.draft_of_id is None
+            and self.producer.is_public
+        )
+
+    @property
+    def live(self) -> Product:
+        """The product buyers may see: itself, or for a pending change the product it changes."""
+        return self.draft_of if self.draft_of is not None else self
+
+    @property
+    def editing(self) -> Product:
+        """The version its producer edits and sees in her portal: the pending change if any."""
+        return self.draft if self.draft is not None else self
 
     def text(self, locale: str) -> ProductText | None:
         """The text in ``locale``, else in the network's default language, else the first."""

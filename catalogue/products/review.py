@@ -1,18 +1,21 @@
-"""The facilitator's review queue: approve a submitted product or ask for changes."""
+"""The facilitator's review queue: approve a submitted product or ask for changes. A change to
+an approved product waits here as its pending change; the approved version stays live until
+she approves it."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+from flask import Blueprint, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from catalogue.core.forms import save_form
+from catalogue.core.loading import load
 from catalogue.core.permissions import requires
 from catalogue.extensions import db
 from catalogue.producers.models import Producer
-from catalogue.products import costing, workflow
+from catalogue.products import costing, revisions, workflow
 from catalogue.products.forms import ReviewForm
 from catalogue.products.models import Product, ProductStatus
 
@@ -22,21 +25,25 @@ bp = Blueprint("review", __name__, url_prefix="/n/<network_slug>/review")
 @bp.route("/")
 @requires("product.review")
 def queue(network_slug: str) -> str:
+    """Products, and changes to approved products, waiting for review (oldest first)."""
     products = db.session.scalars(
         select(Product)
         .join(Product.producer)
         .where(Producer.network_id == g.network.id, Product.status == ProductStatus.SUBMITTED)
         .order_by(Product.updated_at)
     ).all()
-    return render_template("review/queue.html", network=g.network, products=products)
+    changes = {p.id: revisions.changed_parts(p) for p in products if p.draft_of_id is not None}
+    return render_template(
+        "review/queue.html", network=g.network, products=products, changes=changes
+    )
 
 
 @bp.route("/<int:product_id>", methods=["GET", "POST"])
 @requires("product.review")
 def decide(network_slug: str, product_id: int) -> str | Response | tuple[str, int]:
-    product = db.session.get(Product, product_id)
-    if product is None or product.producer.network_id != g.network.id:
-        abort(404)
+    """Approve or ask for changes: to the product, or to the change waiting for review."""
+    product = load(Product, product_id, lambda p: p.producer.network_id == g.network.id).editing
+    live = product.live
     form = ReviewForm()
 
     def decide() -> None:
@@ -49,20 +56,23 @@ def decide(network_slug: str, product_id: int) -> str | Response | tuple[str, in
     if done.saved:
         flash(_("Decision saved."), "success")
         return redirect(url_for("review.queue", network_slug=network_slug))
-    status = done.status
-    computed = costing.costing_of(product.cost) if product.cost else None
+    cost = live.cost  # her costing stays with the product
+    computed = costing.costing_of(cost) if cost else None
     return render_template(
         "review/decide.html",
         network=g.network,
         product=product,
+        live=live,
+        changed=revisions.changed_parts(product),
         form=form,
         costing=computed,
+        cost=cost,
         below=[
             p
             for p in product.price_ranges
             if computed
-            and product.cost
-            and p.currency == product.cost.currency
+            and cost
+            and p.currency == cost.currency
             and costing.below_guideline(p, computed)
         ],
-    ), status
+    ), done.status

@@ -1,8 +1,9 @@
 """Changes to products, their text, capacity and prices: the one write path that the portal, the
 API, the importer and the CLI share. Every function checks its input against the declarations
 in ``products.schemas`` first, names each refused field, and changes nothing when it refuses;
-the review rule (``workflow.after_edit``) is applied here, so no caller can forget it. Callers
-commit."""
+the review rule is applied here, so no caller can forget it: a producer's change to an approved
+product goes to its pending change (``workflow.editable``), never to the live product, and each
+function returns what it changed. Callers commit."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from catalogue.auth.models import User
@@ -70,6 +71,7 @@ def set_capacity(
     """Set what the producer can make of ``product`` (``CapacityIn``'s fields); every field is
     checked before any change. A producer's change to an approved product goes to review."""
     wanted = validate(CapacityIn, dict(data))
+    product = workflow.editable(session, product, actor)
     before = workflow.state_of(product)
     capacity = product.capacity or Capacity(product=product, units_per_month=wanted.units_per_month)
     capacity.units_per_month = wanted.units_per_month
@@ -140,6 +142,7 @@ def set_price_range(
     errors.update(_check_amounts(known, price))
     _fields_error(errors)
 
+    product = workflow.editable(session, product, actor)
     before = workflow.state_of(product)
     price_range = next((p for p in product.price_ranges if p.currency == code), None)
     if price_range is None:
@@ -172,6 +175,9 @@ def remove_price_range(
 ) -> bool:
     """Remove the product's price range in ``currency``; False when it had none."""
     code = nfc(currency).upper()
+    if not any(p.currency == code for p in product.editing.price_ranges):
+        return False
+    product = workflow.editable(session, product, actor)
     kept = [p for p in product.price_ranges if p.currency != code]
     if len(kept) == len(product.price_ranges):
         return False
@@ -182,7 +188,8 @@ def remove_price_range(
 
 def set_text(product: Product, locale: str, data: Mapping[str, Any]) -> ProductText:
     """Set the product's name, description and story in ``locale`` (``ProductTextIn``).
-    Part of a product save (:func:`save_product`, :func:`upsert_product`), which records it."""
+    Part of a product save: ``product`` is the version :func:`save_product` or
+    :func:`upsert_product` returned (a pending change when there is one), which records it."""
     if locale not in current_app.config["LANGUAGES"]:
         raise ValidationError.single(f"text.{locale[:10]}", _("This language is not offered."))
     text_in = validate(ProductTextIn, dict(data), prefix=f"text.{locale}")
@@ -192,6 +199,13 @@ def set_text(product: Product, locale: str, data: Mapping[str, Any]) -> ProductT
         product.texts.append(text)
     text.name, text.description, text.story = text_in.name, text_in.description, text_in.story
     return text
+
+
+def live_with_sku(producer: Producer, sku: str) -> Select[tuple[Product]]:
+    """The query for the producer's product with code ``sku`` (never a pending change)."""
+    return select(Product).where(
+        Product.producer_id == producer.id, Product.sku == sku, Product.draft_of_id.is_(None)
+    )
 
 
 def tags_for(session: Session, slugs: Iterable[str]) -> list[Tag]:
@@ -236,29 +250,34 @@ def upsert_product(
     status: str | None = None,
 ) -> tuple[Product, bool]:
     """Create or update the producer's product ``sku`` from ``ProductFacts``' fields (the
-    importer's path); returns it and whether it is new. ``status`` is set when given."""
+    importer's path); returns the version changed (its pending change when it has one) and
+    whether it is new. ``status`` is set when given; a pending change is never set approved
+    (only a facilitator's review approves it)."""
     errors: dict[str, str] = {}
     if status is not None and status not in {s.value for s in ProductStatus}:
         errors["status"] = _("Unknown status.")
     facts = _checked_facts(sku, fields, errors)
     _fields_error(errors)
     sku = nfc(sku)
-    product = session.scalar(
-        select(Product).where(Product.producer_id == producer.id, Product.sku == sku)
-    )
+    product = session.scalar(live_with_sku(producer, sku))
+    if product is not None:
+        product = workflow.editable(session, product, actor)
     created = product is None
     before = None if product is None else workflow.state_of(product)
     if product is None:
         product = Product(producer=producer, sku=sku, category=facts.category)
         session.add(product)
     _apply_facts(session, product, facts)
-    if status is not None:
+    if status is not None and not (
+        workflow.is_pending_change(product) and status == ProductStatus.APPROVED
+    ):
         product.status = ProductStatus(status)
     changed = created or workflow.state_of(product) != before
     session.flush()
     what = "create" if created else "details"
+    live = product.live
     workflow.after_edit(session, product, actor, what, changed=changed)
-    return product, created
+    return live.editing, created
 
 
 def save_product(
@@ -274,15 +293,14 @@ def save_product(
 ) -> Product:
     """Create a product (``product`` None) or change one: its code, facts and texts per
     language, all checked before anything changes (the portal's and the API's path).
-    ``drop_blank_texts`` removes the languages whose name was left blank (a form)."""
+    ``drop_blank_texts`` removes the languages whose name was left blank (a form). Returns
+    the version changed: the new product, the product, or its pending change."""
     errors: dict[str, str] = {}
     checked = _checked_facts(sku, facts, errors)
     sku = nfc(sku) if isinstance(sku, str) else sku
     if "sku" not in errors:
-        clash = session.scalar(
-            select(Product.id).where(Product.producer_id == producer.id, Product.sku == sku)
-        )
-        if clash is not None and (product is None or clash != product.id):
+        clash = session.scalar(live_with_sku(producer, sku))
+        if clash is not None and (product is None or clash.id != product.live.id):
             errors["sku"] = _("You already have a product with this code.")
     offered = current_app.config["LANGUAGES"]
     kept: dict[str, ProductTextIn] = {}
@@ -296,7 +314,7 @@ def save_product(
             kept[locale] = validate(ProductTextIn, dict(text), prefix=f"text.{locale}")
         except ValidationError as exc:
             errors.update(exc.errors)
-    remaining = {t.locale for t in product.texts} if product is not None else set()
+    remaining = {t.locale for t in product.editing.texts} if product is not None else set()
     if drop_blank_texts:
         remaining &= set(kept)
     if not kept and not remaining and "name" not in errors:
@@ -304,6 +322,8 @@ def save_product(
         errors[f"text.{first}.name"] = _("Give the product a name in at least one language.")
     _fields_error(errors)
 
+    if product is not None:
+        product = workflow.editable(session, product, actor)
     created = product is None
     before = None if product is None else workflow.state_of(product)
     if product is None:
@@ -318,5 +338,6 @@ def save_product(
     changed = created or workflow.state_of(product) != before
     session.flush()
     what = "create" if created else "details"
+    live = product.live
     workflow.after_edit(session, product, actor, what, changed=changed)
-    return product
+    return live.editing

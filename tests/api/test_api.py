@@ -191,4 +191,5 @@ def test_session_writes_need_the_csrf_header(app: Flask, world: World) -> None:
     accepted = client.put(path, json={"units_per_month": 33}, headers={"X-CSRFToken": token})
     assert accepted.status_code == 200
     with app.app_context():
-        assert db.session.get(Product, world.product_a).capacity.units_per_month == 33
+        # her change to an approved product: stored as its pending change
+        assert db.session.get(Product, world.product_a).editing.capacity.units_per_month == 33

@@ -9,7 +9,6 @@ import pytest
 from flask import Flask
 
 from catalogue.extensions import db
-from catalogue.media.models import ProductImage
 from catalogue.producers.models import Producer
 from catalogue.products.models import Product
 from tests.api import api_token, bearer

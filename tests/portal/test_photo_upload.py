@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from catalogue.extensions import db
 from catalogue.jobs.models import Job, JobStatus
 from catalogue.media.models import DerivativeKind, ImageStatus, ProductImage
+from catalogue.products.models import Product
 from tests.conftest import csrf_from, login
 from tests.factories import PASSWORD, World, build_world
 from tests.media.test_pipeline import SECRETS, jpeg_with_metadata
@@ -167,12 +168,9 @@ def test_random_bytes_never_cause_a_server_error(app: Flask, world: World) -> No
 def test_producer_orders_photos_and_chooses_the_cover(app: Flask, world: World) -> None:
     client = _producer(app, world)
     _upload(client, world, _jpeg(colour=(10, 200, 10)))
-    with app.app_context():
-        images = db.session.scalars(
-            select(ProductImage)
-            .where(ProductImage.product_id == world.product_a)
-            .order_by(ProductImage.position)
-        ).all()
+    with app.app_context():  # the product is approved: her photos are those of her change
+        editing = db.session.get(Product, world.product_a).editing
+        images = sorted(editing.images, key=lambda i: i.position)
         first, second = images[0].id, images[1].id
     base = f"/n/{world.network}/p/{world.producer_a}/products/{world.product_a}/photos"
     token = csrf_from(client, base)
@@ -183,11 +181,8 @@ def test_producer_orders_photos_and_chooses_the_cover(app: Flask, world: World) 
         data={"csrf_token": token, "action": "alt", "alt_text": "Green scarf, folded"},
     )
     with app.app_context():
-        images = db.session.scalars(
-            select(ProductImage)
-            .where(ProductImage.product_id == world.product_a)
-            .order_by(ProductImage.position)
-        ).all()
+        editing = db.session.get(Product, world.product_a).editing
+        images = sorted(editing.images, key=lambda i: i.position)
         assert [i.id for i in images] == [second, first]
         assert [i.is_cover for i in images] == [True, False]
         assert images[0].alt_text["en"] == "Green scarf, folded"

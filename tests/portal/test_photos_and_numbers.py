@@ -29,7 +29,7 @@ def test_removing_a_photo_in_the_portal_removes_it_and_the_next_becomes_the_cove
     app: Flask, world: World
 ) -> None:
     with app.app_context():
-        second_id = second_photo(db.session, db.session.get(Product, world.product_a)).id
+        second_sha = second_photo(db.session, db.session.get(Product, world.product_a)).sha256
         db.session.commit()
     client = _client(app, world)
     page = f"/n/{world.network}/p/{world.producer_a}/products/{world.product_a}/photos"
@@ -39,8 +39,10 @@ def test_removing_a_photo_in_the_portal_removes_it_and_the_next_becomes_the_cove
     )
     assert response.status_code == 302
     with app.app_context():
-        assert db.session.get(ProductImage, world.image_a) is None
-        assert db.session.get(ProductImage, second_id).is_cover
+        # The product is approved: the removal is her pending change; buyers keep both photos.
+        product = db.session.get(Product, world.product_a)
+        assert [(i.sha256, i.is_cover) for i in product.editing.images] == [(second_sha, True)]
+        assert db.session.get(ProductImage, world.image_a) is not None
     assert client.get(page).status_code == 200
 
 

@@ -239,7 +239,7 @@ def test_bad_prices_through_the_page(app: Flask, world: World, data, field, word
         assert [(p.currency, p.wholesale_min) for p in prices] == [("USD", Decimal("10"))]
 
 
-def test_producer_edit_of_an_approved_product_goes_back_to_review(app: Flask, world: World):
+def test_producer_edit_of_an_approved_product_goes_to_review_as_a_change(app: Flask, world: World):
     client = _client(app, world)
     path = f"/n/{world.network}/p/{world.producer_a}/products/{world.product_a}/capacity"
     _post(
@@ -253,7 +253,11 @@ def test_producer_edit_of_an_approved_product_goes_back_to_review(app: Flask, wo
             "months": ["3"],
         },
     )
-    assert _product(app, world.product_a).status == ProductStatus.SUBMITTED
+    with app.app_context():
+        product = db.session.get(Product, world.product_a)
+        assert product.status == ProductStatus.APPROVED  # buyers still see the approved one
+        assert product.editing.status == ProductStatus.SUBMITTED
+        assert product.editing.capacity.units_per_month == 25
 
 
 def test_facilitator_asks_for_changes_and_the_producer_reads_the_note(app: Flask, world: World):
