@@ -275,9 +275,7 @@ def submit_product(product_id: int) -> Json:
 
 @endpoint(bp, "GET", "/jobs/<job_id>", "Progress of a background job", response=JobOut)
 def get_job(job_id: str) -> Json:
-    job = db.session.get(Job, job_id[:36])
-    if job is None or job.created_by_id != current_user.id:
-        abort(404)
+    job = load(Job, job_id, lambda j: j.created_by_id == current_user.id)
     return JobOut(
         id=job.id,
         kind=job.kind,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import abort
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from werkzeug.routing import IntegerConverter
 
@@ -55,8 +56,12 @@ def parse_id(raw: Any) -> int | None:
 
 def load(model: type[T], ident: Any, allowed: Callable[[T], bool] | None = None) -> T:
     """The ``model`` row with primary key ``ident``, or 404 (also when ``allowed`` refuses)."""
-    key = parse_id(ident) if not isinstance(ident, int) else ident
-    obj = db.session.get(model, key) if key is not None and 0 < key <= MAX_INT else None
+    if sa_inspect(model).primary_key[0].type.python_type is int:
+        key = parse_id(ident) if not isinstance(ident, int) else ident
+        key = key if key is not None and 0 < key <= MAX_INT else None
+    else:
+        key = str(ident)[:100] if ident else None  # text keys (job ids)
+    obj = db.session.get(model, key) if key is not None else None
     if obj is None or (allowed is not None and not allowed(obj)):
         abort(404)
     return obj

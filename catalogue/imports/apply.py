@@ -15,7 +15,6 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from catalogue.core.validation import ValidationError
-from catalogue.imports.checks import LIMITS, SLUG
 from catalogue.imports.columns import TEXT_FIELDS
 from catalogue.imports.photos import PhotoSource
 from catalogue.imports.photostep import PhotoStep
@@ -23,6 +22,7 @@ from catalogue.imports.records import PriceRecord, Problem, ProducerRecord, Prod
 from catalogue.networks.models import Network
 from catalogue.producers import services as producer_services
 from catalogue.producers.models import Producer, ProducerContact
+from catalogue.producers.services import SLUG, SLUG_LENGTH
 from catalogue.products import services as product_services
 from catalogue.products.models import Product
 
@@ -136,7 +136,8 @@ class Importer:
     def _stand_in_producer(self, rec: ProducerRecord) -> Producer:
         """A placeholder so the producer's products still get checked (the run that made it
         has problems, so it is rolled back)."""
-        slug = rec.slug if SLUG.match(rec.slug) and len(rec.slug) <= LIMITS["producer_slug"] else ""
+        usable = SLUG.match(rec.slug) and len(rec.slug) <= SLUG_LENGTH
+        slug = rec.slug if usable else ""
         slug = slug or f"row-{rec.row}-{len(self.problems)}"
         producer = Producer(
             network_id=self.network.id, slug=slug, display_name="?", region="?", economy="ZZ"
@@ -158,13 +159,6 @@ class Importer:
             session.scalar(product_services.live_with_sku(producer, sku)) if producer.id else None
         )
         fields = _product_fields(existing.editing if existing else None, rec.values)
-        own: dict[str, str] = {}
-        if len(sku) > LIMITS["sku"]:
-            own["sku"] = _("Keep this under %(n)d characters.", n=LIMITS["sku"])
-            sku = sku[: LIMITS["sku"]]  # the run is undone; this only lets the other checks run
-        if any(len(t) > LIMITS["tag"] for t in fields.get("tags", [])):
-            own["tags"] = _("Keep each tag under %(n)d characters.", n=LIMITS["tag"])
-            fields["tags"] = [t[: LIMITS["tag"]] for t in fields["tags"]]
         product = None
         try:
             status = fields.pop("status", None)
@@ -175,7 +169,6 @@ class Importer:
             self._refused(rec, exc.errors)
         else:
             self._count("products", created)
-        self._refused(rec, own)
         if product is None:
             product = existing or self._stand_in_product(producer, rec)
         self._texts(product, rec, new=existing is None)
@@ -207,15 +200,6 @@ class Importer:
             merged = {
                 f: given.get(f, getattr(current, f, "") if current else "") for f in TEXT_FIELDS
             }
-            if len(product_services.nfc(merged["name"])) > LIMITS["product_name"]:
-                column = column_for(f"text.{locale}.name")
-                self.problem(
-                    rec.row_of(column),
-                    column,
-                    _("Keep this under %(n)d characters.", n=LIMITS["product_name"]),
-                    rec.sku,
-                )
-                continue
             try:
                 product_services.set_text(product, locale, merged)
             except ValidationError as exc:

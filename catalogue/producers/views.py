@@ -24,9 +24,7 @@ bp = Blueprint("producers", __name__, url_prefix="/n/<network_slug>")
 @bp.route("/producers/<producer_slug>")
 @requires("producer.view")
 def show(network_slug: str, producer_slug: str) -> str:
-    producer = network_producer(producer_slug)
-    if not producer.is_public:
-        abort(404)
+    producer = network_producer(producer_slug, allowed=lambda p: p.is_public)
     products = [p for p in producer.products if p.status == ProductStatus.APPROVED]
     return render_template("producers/show.html", producer=producer, products=products)
 

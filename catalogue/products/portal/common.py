@@ -12,7 +12,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from catalogue.core.loading import load, load_by
+from catalogue.core.loading import load
+from catalogue.producers.access import network_producer
 from catalogue.producers.models import Producer
 from catalogue.products.models import Product, ProductStatus
 
@@ -28,12 +29,7 @@ def languages() -> tuple[str, ...]:
 
 def producer_of(producer_slug: str) -> Producer:
     """The producer ``producer_slug`` of this network, if the user may edit her (else 404)."""
-    return load_by(
-        Producer,
-        Producer.network_id == g.network.id,
-        Producer.slug == producer_slug,
-        allowed=lambda p: p.can_edit(current_user),
-    )
+    return network_producer(producer_slug, allowed=lambda p: p.can_edit(current_user))
 
 
 def product_of(producer: Producer, product_id: int) -> Product:
