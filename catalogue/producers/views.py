@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -32,9 +32,9 @@ def show(network_slug: str, producer_slug: str) -> str:
 @bp.route("/my/<producer_slug>")
 @requires("producer.own")
 def mine(network_slug: str, producer_slug: str) -> str:
-    producer = network_producer(producer_slug)
-    if producer.id not in current_user.producer_ids():
-        abort(403)
+    producer = network_producer(
+        producer_slug, allowed=lambda p: p.id in current_user.producer_ids()
+    )
     contact = db.session.get(ProducerContact, producer.id)
     return render_template("producers/mine.html", producer=producer, contact=contact)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -32,9 +32,7 @@ def _checklist_words() -> dict[str, object]:
 @bp.route("/p/<producer_slug>/readiness", methods=["GET", "POST"])
 @requires("readiness.take")
 def checklist(network_slug: str, producer_slug: str) -> str | Response | tuple[str, int]:
-    producer = network_producer(producer_slug)
-    if not producer.can_edit(current_user):
-        abort(403)
+    producer = network_producer(producer_slug, allowed=lambda p: p.can_edit(current_user))
     past = services.history(db.session, producer)
     latest = past[0] if past else None
     form = checklist_form(

@@ -94,7 +94,7 @@ def test_a_producer_cannot_open_another_producers_private_page(app: Flask, world
     other = client.get(f"/n/{world.network}/my/{world.producer_b}")
     assert own.status_code == 200
     assert "rosa-private@example.org" in own.get_data(as_text=True)
-    assert other.status_code == 403
+    assert other.status_code == 404
     assert "carmen-private@example.org" not in other.get_data(as_text=True)
 
 

@@ -136,11 +136,12 @@ def test_a_producer_cannot_open_or_fill_in_another_producers_checklist(
     token = csrf_from(client, _page(world, world.producer_a))
     other = _page(world, world.producer_b)
 
+    # "Not found", as for someone who does not exist: nothing confirms whose checklist it is.
     response = client.get(other)
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert question_text(1, "en") not in response.get_data(as_text=True)
     response = client.post(other, data=_form(answers_for(a=12), token))
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert [a.score_a for a in _assessments(app, world.producer_b)] == [9]
     assert _assessments(app, world.producer_a) == []
 
