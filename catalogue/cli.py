@@ -12,6 +12,7 @@ from werkzeug.serving import make_server as make_wsgi_server
 from catalogue.auth import services as auth_services
 from catalogue.auth.models import Role
 from catalogue.core import migrate
+from catalogue.core.console import refuse
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 
@@ -82,11 +83,7 @@ def demo_command(serve: bool) -> None:
                 progress=lambda msg: click.echo(f"  {msg}"),
             )
         except ValidationError as exc:
-            session.rollback()
-            for field, message in exc.errors.items():
-                click.echo(f"Error: {field}: {message}", err=True)
-            click.echo("Nothing was imported.", err=True)
-            raise SystemExit(2) from exc
+            refuse(session, exc, "Nothing was imported.")
         session.commit()
     click.echo(report.summary())
     _publish_samples()
@@ -193,10 +190,7 @@ def users_create(
                 session, user, network, Role(role), producer=producer, print_shop=shop
             )
         except ValidationError as exc:
-            session.rollback()
-            for field, message in exc.errors.items():
-                click.echo(f"Error: {field}: {message}", err=True)
-            raise SystemExit(2) from exc
+            refuse(session, exc)
         session.commit()
         click.echo(f"Created {user.email} ({role} in {network.slug}).")
 
