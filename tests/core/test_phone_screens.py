@@ -22,6 +22,8 @@ from catalogue.catalogues.models import Catalogue
 from catalogue.editions import services as editions
 from catalogue.extensions import db
 from catalogue.producers.models import Producer
+from catalogue.products import services as product_services
+from catalogue.products.models import Product
 from catalogue.readiness import services as readiness
 from tests.conftest import login
 from tests.editions.conftest import ready_catalogue
@@ -110,6 +112,13 @@ def _publish(app: Flask, world: World) -> Catalogue:
             producer = db.session.scalar(select(Producer).where(Producer.slug == slug))
             readiness.record_assessment(db.session, producer, [True, False] * 22, actor=None)
         db.session.commit()
+        # A producer's change to an approved product, waiting for review (side-by-side table).
+        rosa = db.session.scalar(select(User).where(User.email == world.emails["producer"]))
+        product = db.session.get(Product, world.product_a)
+        product_services.set_capacity(
+            db.session, product, {"units_per_month": 45, "min_order": 3}, actor=rosa
+        )
+        db.session.commit()
         return catalogue
 
 
@@ -134,6 +143,13 @@ def test_pages_with_tables_do_not_scroll_sideways_on_a_phone(
         f"{builder}/check",
         f"{builder}/publish",
         f"{builder}/editions/1",
+        f"{base}/review/{world.product_a}",
+        f"{base}/p/{world.producer_a}/products/{world.product_a}",
+        f"{base}/p/{world.producer_a}/products/{world.product_a}/prices",
+        f"{base}/p/{world.producer_a}/products/{world.product_a}/photos",
+        f"{base}/",
+        f"{base}/products/{world.product_a}",
+        "/dashboard",
     ]
     context = browser.new_context(viewport=PHONE, locale="es-ES")
     try:
