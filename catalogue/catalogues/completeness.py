@@ -18,6 +18,7 @@ from werkzeug.routing import BuildError
 
 from catalogue.catalogues import pricing, themechoice
 from catalogue.catalogues.arrangement import primary
+from catalogue.catalogues.loading import load_items
 from catalogue.catalogues.models import Catalogue, CatalogueFormat, CatalogueItem
 from catalogue.core.templating import product_name
 from catalogue.editions.snapshot import draft_snapshot, shown_products, usable_image
@@ -261,6 +262,7 @@ def check(session: Session, catalogue: Catalogue, *, today: date | None = None) 
     """Every problem of ``catalogue``, catalogue-wide first, then item by item in order;
     ``report.can_publish`` when there is no error."""
     session.flush()
+    load_items(session, catalogue)
     settings = pricing.settings_for(catalogue)
     items = sorted(
         (i for i in catalogue.items if i.active and i.sources), key=lambda i: (i.position, i.code)

@@ -17,7 +17,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload, subqueryload
 
 from catalogue.catalogues import pricing
 from catalogue.catalogues.codes import next_code
@@ -135,7 +135,11 @@ def matching_products(
         query = query.join(Capacity).where(Capacity.units_per_month >= rules["min_capacity"])
     if rules.get("tags"):
         query = query.where(Product.tags.any(Tag.slug.in_(rules["tags"])))
-    query = query.options(selectinload(Product.price_ranges)).order_by(Product.id)
+    query = query.options(  # every match: one query per kind, not batches of 500
+        contains_eager(Product.producer),
+        subqueryload(Product.price_ranges),
+        subqueryload(Product.texts),
+    ).order_by(Product.id)
     settings = pricing.settings_for(catalogue)
     return [p for p in session.scalars(query) if _in_band(p, rules, settings)]
 
@@ -277,4 +281,5 @@ def search_products(session: Session, catalogue: Catalogue, query: str) -> list[
     found = _base_query(catalogue).where(
         Product.sku.icontains(text, autoescape=True) | Product.id.in_(named)
     )
+    found = found.options(contains_eager(Product.producer), selectinload(Product.texts))
     return list(session.scalars(found.order_by(Product.id).limit(30)))

@@ -16,6 +16,7 @@ from werkzeug.wrappers import Response
 from catalogue.catalogues import services, steps, themechoice
 from catalogue.catalogues.access import managed_catalogue
 from catalogue.catalogues.forms import LAYOUT_LABELS, settings_form_class
+from catalogue.catalogues.loading import load_items
 from catalogue.catalogues.models import Catalogue
 from catalogue.core.forms import save_form
 from catalogue.core.permissions import requires
@@ -86,4 +87,6 @@ def new(network_slug: str) -> str | Response | tuple[str, int]:
 @requires("catalogue.manage")
 def step(network_slug: str, catalogue_slug: str, step: str) -> str | Response | tuple[str, int]:
     catalogue = managed_catalogue(catalogue_slug)
+    if step != "theme":  # every other step walks the items: load them a query per kind
+        load_items(db.session, catalogue)
     return steps.HANDLERS[step](catalogue)

@@ -7,7 +7,7 @@ An object that does not exist, whose id is out of range, or that the user may no
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from flask import abort
@@ -54,14 +54,21 @@ def parse_id(raw: Any) -> int | None:
     return value if 0 < value <= MAX_INT else None
 
 
-def load(model: type[T], ident: Any, allowed: Callable[[T], bool] | None = None) -> T:
-    """The ``model`` row with primary key ``ident``, or 404 (also when ``allowed`` refuses)."""
+def load(
+    model: type[T],
+    ident: Any,
+    allowed: Callable[[T], bool] | None = None,
+    *,
+    options: Sequence[Any] = (),
+) -> T:
+    """The ``model`` row with primary key ``ident``, or 404 (also when ``allowed`` refuses);
+    ``options`` are loader options for what the caller will read of it."""
     if sa_inspect(model).primary_key[0].type.python_type is int:
         key = parse_id(ident) if not isinstance(ident, int) else ident
         key = key if key is not None and 0 < key <= MAX_INT else None
     else:
         key = str(ident)[:100] if ident else None  # text keys (job ids)
-    obj = db.session.get(model, key) if key is not None else None
+    obj = db.session.get(model, key, options=options) if key is not None else None
     if obj is None or (allowed is not None and not allowed(obj)):
         abort(404)
     return obj

@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from flask_babel import gettext as _
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from catalogue.catalogues import pricing
 from catalogue.catalogues.arrangement import arranged
+from catalogue.catalogues.loading import load_items
 from catalogue.catalogues.models import Catalogue, CatalogueItem
 from catalogue.core.validation import ValidationError
 from catalogue.editions.schema import (
@@ -185,6 +186,9 @@ def _info(catalogue: Catalogue) -> CatalogueInfo:
 
 
 def _build(catalogue: Catalogue, edition_number: int, *, strict: bool) -> Snapshot:
+    session = object_session(catalogue)
+    if session is not None:  # every item, source and product: a query per kind, not per item
+        load_items(session, catalogue)
     settings = pricing.settings_for(catalogue)
     sections: list[Section] = []
     items: list[Item] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from catalogue.auth import services as auth_services
 from catalogue.auth.models import Membership, Role
 from catalogue.core.i18n import LANGUAGE_NAMES
 from catalogue.core.models import AuditEvent
+from catalogue.core.paging import page_number, paginate
 from catalogue.core.permissions import requires, user_may
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
@@ -20,34 +21,42 @@ from catalogue.networks import audit_text
 from catalogue.networks.forms import AddUserForm
 from catalogue.printshop.models import PrintShop
 from catalogue.producers.models import Producer
-from catalogue.products.models import Product, ProductStatus
+from catalogue.products import listing
 
 bp = Blueprint("networks", __name__, url_prefix="/n/<network_slug>")
+
+
+# The public page, light enough for a phone at any size of network: a page of producers, each
+# with her first few products and a link to all of them (her own page, paged too).
+PRODUCERS_PER_PAGE = 10
+PRODUCTS_PER_PRODUCER = 4
 
 
 @bp.route("/")
 @requires("network.view")
 def show(network_slug: str) -> str:
+    """The network's producers (``?page=N``), each with her first products: six queries
+    whatever the size of the network."""
     network = g.network
-    producers = db.session.scalars(
+    page = paginate(
+        db.session,
         select(Producer)
         .where(
             Producer.network_id == network.id,
             Producer.active.is_(True),
             Producer.consent_public_profile.is_(True),
         )
-        .order_by(Producer.display_name)
-    ).all()
-    products = db.session.scalars(
-        select(Product)
-        .where(
-            Product.producer_id.in_([p.id for p in producers]),
-            Product.status == ProductStatus.APPROVED,
-        )
-        .order_by(Product.category, Product.id)
-    ).all()
+        .order_by(Producer.display_name, Producer.id),
+        page_number(request.args),
+        PRODUCERS_PER_PAGE,
+    )
+    ids = [p.id for p in page.items]
     return render_template(
-        "networks/show.html", network=network, producers=producers, products=products
+        "networks/show.html",
+        network=network,
+        page=page,
+        products=listing.first_by_producer(db.session, ids, PRODUCTS_PER_PRODUCER),
+        counts=listing.counts_by_producer(db.session, ids),
     )
 
 

@@ -6,27 +6,40 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
 from catalogue.core.forms import Form, commit_or_flash
+from catalogue.core.paging import page_number, paginate
 from catalogue.core.permissions import requires
 from catalogue.extensions import db
 from catalogue.producers import services
 from catalogue.producers.access import network_producer
 from catalogue.producers.models import Producer, ProducerContact, SupportKind, SupportStatus
-from catalogue.products.models import Product, ProductStatus
+from catalogue.products import listing
+from catalogue.products.models import Product
 
 bp = Blueprint("producers", __name__, url_prefix="/n/<network_slug>")
+
+
+PRODUCTS_PER_PAGE = 24
 
 
 @bp.route("/producers/<producer_slug>")
 @requires("producer.view")
 def show(network_slug: str, producer_slug: str) -> str:
+    """Her public profile and her products, a page at a time (``?page=N``)."""
     producer = network_producer(producer_slug, allowed=lambda p: p.is_public)
-    products = [p for p in producer.products if p.status == ProductStatus.APPROVED]
-    return render_template("producers/show.html", producer=producer, products=products)
+    page = paginate(
+        db.session,
+        select(Product)
+        .where(Product.producer_id == producer.id, *listing.public())
+        .order_by(Product.id)
+        .options(*listing.card_options()),
+        page_number(request.args),
+        PRODUCTS_PER_PAGE,
+    )
+    return render_template("producers/show.html", producer=producer, page=page)
 
 
 @bp.route("/my/<producer_slug>")
@@ -39,25 +52,43 @@ def mine(network_slug: str, producer_slug: str) -> str:
     return render_template("producers/mine.html", producer=producer, contact=contact)
 
 
+PRODUCERS_PER_PAGE = 100
+
+
 @bp.route("/manage/producers")
 @requires("producer.manage")
 def manage(network_slug: str) -> str:
-    producers = db.session.scalars(
+    """Every producer of the network with her private contact and her number of products,
+    a page at a time (``?page=N``): four queries whatever the size of the network."""
+    page = paginate(
+        db.session,
         select(Producer)
         .where(Producer.network_id == g.network.id)
-        .options(selectinload(Producer.products))
-        .order_by(Producer.display_name)
-    ).all()
+        .order_by(Producer.display_name, Producer.id),
+        page_number(request.args),
+        PRODUCERS_PER_PAGE,
+    )
+    ids = [p.id for p in page.items]
     contacts = {
         c.producer_id: c
         for c in db.session.scalars(
-            select(ProducerContact).where(
-                ProducerContact.producer_id.in_([p.id for p in producers])
-            )
+            select(ProducerContact).where(ProducerContact.producer_id.in_(ids))
         )
     }
+    counts = dict(
+        db.session.execute(
+            select(Product.producer_id, func.count())
+            .where(Product.producer_id.in_(ids), Product.draft_of_id.is_(None))
+            .group_by(Product.producer_id)
+        ).all()
+    )
     return render_template(
-        "producers/manage.html", network=g.network, producers=producers, contacts=contacts
+        "producers/manage.html",
+        network=g.network,
+        page=page,
+        producers=page.items,
+        contacts=contacts,
+        counts=counts,
     )
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from flask import flash, redirect, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,10 +14,21 @@ from catalogue.catalogues.forms import (
     ArrangementForm,
     ItemActionForm,
 )
-from catalogue.catalogues.models import Catalogue
+from catalogue.catalogues.models import Catalogue, CatalogueItem
 from catalogue.catalogues.steps.choosing import selection_buttons
-from catalogue.catalogues.steps.common import Page, item_of, render_step, run_button, step_url
+from catalogue.catalogues.steps.common import (
+    Page,
+    item_of,
+    paged_url_args,
+    render_step,
+    run_button,
+    step_url,
+)
+from catalogue.core.paging import page_number, page_of
 from catalogue.extensions import db
+
+# Items a page: each row carries its buttons, so a catalogue of 1,000 is paged.
+ITEMS_PER_PAGE = 50
 
 
 def arrangement_step(catalogue: Catalogue) -> Page:
@@ -31,6 +45,7 @@ def arrangement_step(catalogue: Catalogue) -> Page:
             catalogue,
             "arrangement",
             {"up": move, "down": move, "pin": buttons["pin"], "unpin": buttons["unpin"]},
+            **paged_url_args(),
         )
     form = ArrangementForm()
     if not form.is_submitted():
@@ -45,12 +60,29 @@ def arrangement_step(catalogue: Catalogue) -> Page:
         return redirect(step_url(catalogue, "arrangement"))
     if form.is_submitted():
         status = 400
+    page = page_of(
+        [(s, i) for s in arrangement.arranged(catalogue) for i in s.items],
+        page_number(request.args),
+        ITEMS_PER_PAGE,
+    )
     return render_step(
         "catalogues/arrangement.html",
         catalogue,
         "arrangement",
         status,
         form=form,
-        sections=arrangement.arranged(catalogue),
+        page=page,
+        sections=sections_of(page.items),
         capacity_of=arrangement.capacity_of,
     )
+
+
+def sections_of(rows: Sequence[tuple[arrangement.Section, CatalogueItem]]) -> list[Any]:
+    """The sections of a page of ``(section, item)`` rows, with the page's items only (a section
+    cut by the end of a page goes on at the start of the next)."""
+    shown: list[arrangement.Section] = []
+    for section, item in rows:
+        if not shown or shown[-1].key != section.key:
+            shown.append(arrangement.Section(section.key, section.title))
+        shown[-1].items.append(item)
+    return shown

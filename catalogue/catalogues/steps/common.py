@@ -14,6 +14,7 @@ from catalogue.catalogues.forms import ItemActionForm
 from catalogue.catalogues.models import Catalogue, CatalogueItem
 from catalogue.core.forms import commit_or_flash
 from catalogue.core.loading import parse_id
+from catalogue.core.paging import page_number
 from catalogue.extensions import db
 
 Page = str | Response | tuple[str, int]
@@ -72,18 +73,27 @@ def render_step(
     return page, status
 
 
+def paged_url_args() -> dict[str, Any]:
+    """The page of a paged step the request came from (``?page=N``), to come back to it."""
+    number = page_number(request.args)
+    return {"page": number} if number > 1 else {}
+
+
 def item_of(catalogue: Catalogue, raw: Any) -> CatalogueItem | None:
     wanted = parse_id(raw)
     item = db.session.get(CatalogueItem, wanted) if wanted is not None else None
     return item if item is not None and item.catalogue_id == catalogue.id else None
 
 
-def run_button(catalogue: Catalogue, step: str, actions: dict[str, Callable[..., Any]]) -> Response:
-    """Run one item button (an ``ItemActionForm``) and come back to the step."""
+def run_button(
+    catalogue: Catalogue, step: str, actions: dict[str, Callable[..., Any]], **args: Any
+) -> Response:
+    """Run one item button (an ``ItemActionForm``) and come back to the step (with ``args`` in
+    its URL, such as the page the button was on)."""
     form = ItemActionForm()
     if not form.validate_on_submit() or form.action.data not in actions:
         abort(400)
     done = commit_or_flash(lambda: actions[form.action.data](form))
     if done.saved and done.result:
         flash(done.result, "success")
-    return redirect(step_url(catalogue, step))
+    return redirect(step_url(catalogue, step, **args))

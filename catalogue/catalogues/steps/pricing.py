@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from flask import abort, flash, redirect, request
@@ -14,18 +15,28 @@ from catalogue.catalogues.forms import (
     pricing_form_class,
 )
 from catalogue.catalogues.models import Catalogue, CatalogueItem
-from catalogue.catalogues.steps.common import Page, item_of, render_step, step_url
+from catalogue.catalogues.steps.common import (
+    Page,
+    item_of,
+    paged_url_args,
+    render_step,
+    step_url,
+)
 from catalogue.core.forms import commit_or_flash, save_form
+from catalogue.core.paging import page_number, page_of
 from catalogue.extensions import db
 
+# Items a page in the list of item prices (each row is a form).
+ITEMS_PER_PAGE = 50
 
-def _prices(catalogue: Catalogue) -> list[tuple[CatalogueItem, Any, str]]:
-    """Each item in the catalogue with its price, or why it has none."""
+
+def _prices(
+    catalogue: Catalogue, items: Sequence[CatalogueItem]
+) -> list[tuple[CatalogueItem, Any, str]]:
+    """Each of ``items`` with its price, or why it has none."""
     settings = pricing.settings_for(catalogue)
     rows = []
-    for item in sorted(catalogue.items, key=lambda i: i.code):
-        if not item.active or not item.sources:
-            continue
+    for item in items:
         try:
             rows.append((item, pricing.item_price(item, settings), ""))
         except pricing.MissingRate as missing:
@@ -51,7 +62,7 @@ def pricing_step(catalogue: Catalogue) -> Page:
         )
         if done.saved:
             flash(_("Saved."), "success")
-        return redirect(step_url(catalogue, "pricing"))
+        return redirect(step_url(catalogue, "pricing", **paged_url_args()))
     languages = tuple(catalogue.locales)
     currencies = tuple(services.source_currencies(catalogue))
     form = pricing_form_class(languages, currencies)()
@@ -81,6 +92,11 @@ def pricing_step(catalogue: Catalogue) -> Page:
     if done.saved:
         flash(_("Saved."), "success")
         return redirect(step_url(catalogue, "pricing"))
+    page = page_of(
+        sorted((i for i in catalogue.items if i.active and i.sources), key=lambda i: i.code),
+        page_number(request.args),
+        ITEMS_PER_PAGE,
+    )
     return render_step(
         "catalogues/pricing.html",
         catalogue,
@@ -88,6 +104,7 @@ def pricing_step(catalogue: Catalogue) -> Page:
         done.status,
         form=form,
         currencies=currencies,
-        rows=_prices(catalogue),
+        page=page,
+        rows=_prices(catalogue, page.items),
         price_form=ItemPriceForm(),
     )
