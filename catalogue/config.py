@@ -71,6 +71,12 @@ SETTINGS: tuple[Setting, ...] = (
         "How long a SQLite connection waits for the write lock before failing.",
     ),
     Setting(
+        "SQLITE_WRITE_RETRIES",
+        2,
+        "How many more times a SQLite write tries for the lock (with backoff) once the busy "
+        "timeout has run out; then the request answers 503.",
+    ),
+    Setting(
         "HTTPS",
         False,
         "Set to true in production behind HTTPS: session and remember cookies get the Secure "

@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 from wtforms import HiddenField, StringField
@@ -17,6 +30,7 @@ from wtforms.validators import DataRequired, Length
 
 from catalogue.auth.models import ApiToken, User
 from catalogue.core.audit import record
+from catalogue.core.db import is_lock_error, writes
 from catalogue.core.forms import Form
 from catalogue.core.loading import load
 from catalogue.core.permissions import requires
@@ -24,6 +38,8 @@ from catalogue.core.types import utcnow
 from catalogue.extensions import db
 
 PREFIX = "cat_"
+# A token's last use is bookkeeping: written at most this often, so that reads stay reads.
+LAST_USED_EVERY = timedelta(minutes=1)
 bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
 
 
@@ -41,8 +57,14 @@ def create_token(session: Session, user: User, name: str) -> str:
     return token
 
 
-def user_for_token(session: Session, token: str) -> User | None:
-    """The active user a bearer token belongs to (None when unknown or revoked)."""
+def user_for_token(
+    session: Session, token: str, *, now: Callable[[], datetime] = utcnow
+) -> User | None:
+    """The active user a bearer token belongs to (None when unknown or revoked).
+
+    The token's ``last_used_at`` is written at most once every :data:`LAST_USED_EVERY` (``now``
+    is the clock read): with the unit of work when ``session`` writes, else by :func:`note_use`
+    in a side transaction, so that a read stays a read."""
     if not token.startswith(PREFIX) or len(token) > 200:
         return None
     row = session.scalar(select(ApiToken).where(ApiToken.token_sha256 == _digest(token)))
@@ -51,8 +73,43 @@ def user_for_token(session: Session, token: str) -> User | None:
     user = session.get(User, row.user_id)
     if user is None or not user.active:
         return None
-    row.last_used_at = utcnow()
+    moment = now()
+    if row.last_used_at is None or moment - row.last_used_at >= LAST_USED_EVERY:
+        if writes(session):
+            # A writing unit of work holds the write lock already: it records the use itself
+            # (a side transaction would only wait for this one).
+            row.last_used_at = moment
+        else:
+            note_use(row.id, moment)
     return user
+
+
+def note_use(token_id: int, moment: datetime) -> bool:
+    """Record that token ``token_id`` was used at ``moment``, in its own short write transaction
+    on its own session, so an API read never turns into a write nor waits long for the lock;
+    skipped (False) when the lock is busy or another request recorded a use in the last
+    :data:`LAST_USED_EVERY`."""
+    try:
+        with db.new_session(write=True, brief=True) as side:
+            changed = side.execute(
+                update(ApiToken)
+                .where(
+                    ApiToken.id == token_id,
+                    or_(
+                        ApiToken.last_used_at.is_(None),
+                        ApiToken.last_used_at <= moment - LAST_USED_EVERY,
+                    ),
+                )
+                .values(last_used_at=moment)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            side.commit()
+    except OperationalError as exc:
+        if not is_lock_error(exc):
+            raise
+        current_app.logger.info("token %s: last use not recorded, database busy", token_id)
+        return False
+    return bool(changed)
 
 
 def load_user_from_request(req: object) -> User | None:
@@ -63,7 +120,6 @@ def load_user_from_request(req: object) -> User | None:
     user = user_for_token(db.session, header.removeprefix("Bearer ").strip())
     if user is not None:
         g.api_token_auth = True
-        db.session.commit()  # last_used_at
     return user
 
 

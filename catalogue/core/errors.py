@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
+from catalogue.core.db import is_lock_error, set_write_mode
 from catalogue.extensions import db
+
+RETRY_AFTER_SECONDS = 5
 
 
 def _messages() -> dict[int, str]:
@@ -19,6 +23,7 @@ def _messages() -> dict[int, str]:
         413: _("The file or form is too large."),
         429: _("Too many attempts. Please wait a few minutes and try again."),
         500: _("Something went wrong on our side. Nothing you entered was lost."),
+        503: _("The site is busy right now. Please wait a few seconds and try again."),
     }
 
 
@@ -41,3 +46,16 @@ def register(app: Flask) -> None:
                 message = error.description  # a specific reason given by the endpoint
             return {"error": {"code": code, "message": message}}, code
         return render_template("error.html", code=code, message=message), code
+
+    @app.errorhandler(OperationalError)
+    def _busy(error: OperationalError) -> tuple[object, int, dict[str, str]]:
+        # SQLite's write lock stayed taken through the busy timeout and the retries (a long
+        # write elsewhere): the request can simply be sent again, so say so - not a 500.
+        if not is_lock_error(error):
+            raise error
+        current_app.logger.warning("database busy: %s %s", request.method, request.path)
+        # The page itself only reads (the signed-in user): it must not queue for the lock again.
+        db.session.rollback()
+        set_write_mode(db.session, None)
+        body, code = _http(ServiceUnavailable())
+        return body, code, {"Retry-After": str(RETRY_AFTER_SECONDS)}

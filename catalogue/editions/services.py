@@ -2,6 +2,11 @@
 
 ``publish`` does the work (in a job, or directly from the CLI); ``start_publish`` and
 ``start_preview`` are what the builder's buttons call: they check, then enqueue.
+
+Publishing reads, then renders, then writes: the snapshot is taken in a read transaction, the
+files are rendered with no transaction open (so SQLite's write lock is never held while pages are
+drawn), and the edition is written in short write transactions - the site keeps serving pages
+meanwhile, and the edition is visible as soon as it is published.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from catalogue.editions.changes import change_summary
 from catalogue.editions.models import Edition, EditionItem, EditionItemSource, EditionStatus
 from catalogue.editions.render import Progress, parse_formats, render_edition, snapshot_sha256
 from catalogue.editions.schema import Snapshot
+from catalogue.extensions import db
 from catalogue.jobs.models import Job
 from catalogue.jobs.queue import enqueue
 from catalogue.media.storage import get_storage
@@ -115,6 +121,13 @@ def render(
         photos.close()
 
 
+def _next_number(session: Session, catalogue: Catalogue) -> int:
+    return (
+        session.scalar(select(func.max(Edition.number)).where(Edition.catalogue_id == catalogue.id))
+        or 0
+    ) + 1
+
+
 def publish(
     session: Session,
     catalogue: Catalogue,
@@ -125,31 +138,37 @@ def publish(
 ) -> Edition:
     """Freeze ``catalogue`` as its next edition and write ``exports/.../<number>/``.
 
-    Refused (``ValidationError``) while the completeness check has errors. The edition row is
-    committed as ``building`` first, so its number is taken; it ends ``published`` or
-    ``failed``. The caller commits the final state.
+    Refused (``ValidationError``) while the completeness check has errors. Three steps: read
+    (check and snapshot, no lock taken); commit the edition as ``building`` in a short write
+    transaction, so its number is taken; render with no transaction open; then commit it as
+    ``published`` (or ``failed``) in another short write transaction. Committed here: anything
+    the caller left pending is committed before the snapshot is taken.
     """
     from catalogue.editions.snapshot import build_snapshot
 
     wanted = parse_formats(formats)
-    _check_publishable(session, catalogue)
-    previous = latest_edition(session, catalogue)
-    number = (
-        session.scalar(select(func.max(Edition.number)).where(Edition.catalogue_id == catalogue.id))
-        or 0
-    ) + 1
-    snapshot = build_snapshot(session, catalogue, edition_number=number)
-    edition = Edition(
-        catalogue=catalogue,
-        number=number,
-        status=EditionStatus.BUILDING,
-        snapshot=snapshot,
-        snapshot_sha256=snapshot_sha256(snapshot),
-        published_by_id=getattr(user, "id", None),
-    )
-    session.add(edition)
-    session.flush()
-    summary = change_summary(previous.snapshot if previous else None, snapshot)
+    with db.reading(session):
+        _check_publishable(session, catalogue)
+        previous = latest_edition(session, catalogue)
+        number = _next_number(session, catalogue)
+        snapshot = build_snapshot(session, catalogue, edition_number=number)
+        summary = change_summary(previous.snapshot if previous else None, snapshot)
+    with db.writing(session):
+        # Another publish may have taken the number meanwhile: the snapshot's content does not
+        # depend on it, only its label does.
+        taken = _next_number(session, catalogue)
+        if taken != number:
+            number = snapshot["edition"] = taken
+        edition = Edition(
+            catalogue=catalogue,
+            number=number,
+            status=EditionStatus.BUILDING,
+            snapshot=snapshot,
+            snapshot_sha256=snapshot_sha256(snapshot),
+            published_by_id=getattr(user, "id", None),
+        )
+        session.add(edition)
+        out_dir = edition_dir(catalogue, number)
 
     def _progress(step: str, done: int, total: int) -> None:
         if progress:
@@ -157,32 +176,29 @@ def publish(
 
     try:
         manifest = render(
-            snapshot,
-            edition_dir(catalogue, number),
-            wanted,
-            progress=_progress,
-            extra={"change_summary": summary},
+            snapshot, out_dir, wanted, progress=_progress, extra={"change_summary": summary}
         )
     except Exception:
-        edition.status = EditionStatus.FAILED
-        session.commit()
+        with db.writing(session):
+            edition.status = EditionStatus.FAILED
         raise
-    _freeze_items(edition, snapshot)
-    edition.manifest = manifest
-    edition.change_summary = summary
-    edition.status = EditionStatus.PUBLISHED
-    edition.published_at = utcnow()
-    catalogue.status = CatalogueStatus.PUBLISHED
-    record(
-        session,
-        "edition.publish",
-        edition,
-        actor=user,
-        network_id=catalogue.network_id,
-        label=label_of(catalogue),
-        number=number,
-        formats=list(wanted),
-    )
+    with db.writing(session):
+        _freeze_items(edition, snapshot)
+        edition.manifest = manifest
+        edition.change_summary = summary
+        edition.status = EditionStatus.PUBLISHED
+        edition.published_at = utcnow()
+        catalogue.status = CatalogueStatus.PUBLISHED
+        record(
+            session,
+            "edition.publish",
+            edition,
+            actor=user,
+            network_id=catalogue.network_id,
+            label=label_of(catalogue),
+            number=number,
+            formats=list(wanted),
+        )
     if progress:
         progress(100, "published")
     return edition
@@ -213,16 +229,19 @@ def _freeze_items(edition: Edition, snapshot: Snapshot) -> None:
 def preview(
     session: Session, catalogue: Catalogue, *, progress: Callable[[int, str], None] | None = None
 ) -> dict[str, Any]:
-    """Render the catalogue as it stands into ``<catalogue>/draft/`` with page previews."""
+    """Render the catalogue as it stands into ``<catalogue>/draft/`` with page previews (read,
+    then rendered with no transaction open)."""
     from catalogue.editions.snapshot import build_snapshot
 
-    snapshot = build_snapshot(session, catalogue, edition_number=0)
+    with db.reading(session):
+        snapshot = build_snapshot(session, catalogue, edition_number=0)
+        out_dir = edition_dir(catalogue, DRAFT)
 
     def _progress(step: str, done: int, total: int) -> None:
         if progress:
             progress(5 + 90 * done // max(total, 1), step)
 
-    return render(snapshot, edition_dir(catalogue, DRAFT), ("print",), progress=_progress)
+    return render(snapshot, out_dir, ("print",), progress=_progress)
 
 
 def start_publish(session: Session, catalogue: Catalogue, formats: str, user: Any) -> Job:

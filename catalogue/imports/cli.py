@@ -8,6 +8,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from catalogue.core.db import set_write_mode
 from catalogue.extensions import db
 from catalogue.imports.services import import_spreadsheet
 from catalogue.networks.models import Network
@@ -30,6 +31,9 @@ def import_command(file: Path, network_slug: str, photos: Path | None, dry_run: 
         network = session.scalar(select(Network).where(Network.slug == network_slug))
         if network is None:
             raise click.BadParameter(f"no network '{network_slug}'", param_hint="--network")
+        session.commit()  # ends the read: the sheet is read and photos prepared with no lock
+        # The import is a read-check-write unit: it takes the write lock when it begins.
+        set_write_mode(session, "write")
         result = import_spreadsheet(
             session, network, file.read_bytes(), file.name, photos, dry_run=dry_run
         )

@@ -63,3 +63,27 @@ class PhotoSource(ABC):
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+class PreparedPhotos(PhotoSource):
+    """``source`` with some photos already prepared (before the import's write transaction, so
+    that no photo is processed while SQLite's write lock is held); others are prepared when
+    asked for, as ``source`` would."""
+
+    def __init__(self, source: PhotoSource, ready: dict[str, PreparedPhoto | str]) -> None:
+        self.source, self.ready = source, ready
+
+    def problems(self) -> list[Problem]:
+        return self.source.problems()
+
+    def inspect(self, name: str) -> PhotoInfo | str:
+        return self.source.inspect(name)
+
+    def prepare(self, names: list[str]) -> Iterator[tuple[str, PreparedPhoto | str]]:
+        for name in names:
+            if name in self.ready:
+                yield name, self.ready[name]
+        yield from self.source.prepare([n for n in names if n not in self.ready])
+
+    def close(self) -> None:
+        self.source.close()

@@ -10,17 +10,24 @@ from typing import IO, Any
 
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue.core.audit import record
+from catalogue.extensions import db
 from catalogue.imports.apply import Importer, Progress
-from catalogue.imports.photos import PhotoSource
+from catalogue.imports.photos import PhotoInfo, PhotoSource, PreparedPhoto, PreparedPhotos
 from catalogue.imports.readers import read_spreadsheet
 from catalogue.imports.records import ImportBatch, Problem
 from catalogue.imports.zipphotos import ZipPhotos
+from catalogue.media.models import ProductImage
 from catalogue.networks.models import Network
+from catalogue.producers.models import Producer
+from catalogue.products.models import Product
 
 COUNTED = ("producers", "products", "photos")
+# Prepared photos are held in memory until stored: at most this much is prepared ahead.
+PREPARE_AHEAD_BYTES = 256 * 1024 * 1024
 
 
 @dataclass
@@ -113,6 +120,42 @@ def run(
     return result
 
 
+def prepare_first(
+    session: Session, network: Network, batch: ImportBatch, source: PhotoSource
+) -> PhotoSource:
+    """Check and prepare (clean, copies, quality report) the photos ``batch`` names and the
+    network does not hold yet (up to ``PREPARE_AHEAD_BYTES``), with no transaction open: in the
+    import's write transaction they are then only stored. Ends the session's open transaction
+    (it must hold no change yet); a photo still needed there (another product's, say) is
+    prepared there, as before."""
+    names = list(dict.fromkeys(name for rec in batch.products for name in rec.photos))
+    if not names or source.problems():
+        return source
+    with db.reading(session):  # also ends what is open: a page's request holds the lock
+        held = session.execute(
+            select(ProductImage.sha256, ProductImage.source_key)
+            .join(Product, Product.id == ProductImage.product_id)
+            .join(Producer, Producer.id == Product.producer_id)
+            .where(Producer.network_id == network.id)
+        ).all()
+    shas = {sha for sha, _key in held}
+    keys = {key for _sha, key in held if key}
+    wanted = []
+    for name in names:
+        info = source.inspect(name)
+        if isinstance(info, PhotoInfo) and not (info.sha256 in shas or info.key in keys):
+            wanted.append(name)
+    ready: dict[str, PreparedPhoto | str] = {}
+    size = 0
+    for name, photo in source.prepare(wanted):
+        ready[name] = photo
+        if isinstance(photo, PreparedPhoto):
+            size += len(photo.data) + sum(len(d.data) for d in photo.derivatives.values())
+        if size > PREPARE_AHEAD_BYTES:
+            break  # the rest are prepared while they are stored, as before: memory stays bounded
+    return PreparedPhotos(source, ready)
+
+
 def open_photos(source: str | os.PathLike[str] | bytes | IO[bytes] | None) -> PhotoSource | None:
     """The photo source for an uploaded zip (None when there is none)."""
     return None if source is None else ZipPhotos(source)
@@ -139,6 +182,8 @@ def import_spreadsheet(
     )
     source = open_photos(photos)
     try:
+        if source is not None and not dry_run and not batch.problems:
+            source = prepare_first(session, network, batch, source)
         result = run(session, network, batch, source, dry_run=dry_run, actor=actor)
     finally:
         if source is not None:

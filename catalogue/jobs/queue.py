@@ -5,6 +5,10 @@ One code path, three runners (``JOB_RUNNER``):
 - ``inline``: run at once, in the committing thread (tests, CLI);
 - ``redis``: an RQ queue on ``REDIS_URL``, executed by ``catalogue worker`` processes.
 Status, progress and results live in the ``jobs`` table whichever runner executes a job.
+
+A job's session reads without taking SQLite's write lock; a handler writes inside
+``db.writing(session)`` - short transactions, after it has computed what to write - so that pages
+keep answering while it runs. Status and progress are written in their own short transactions.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from flask import Flask, current_app
-from sqlalchemy import event
+from sqlalchemy import event, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from catalogue.core.db import is_lock_error
 from catalogue.core.types import utcnow
 from catalogue.jobs.models import Job, JobStatus
 
@@ -65,33 +71,62 @@ def _forget_after_rollback(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
+def progress_writer(app: Flask, job_id: str) -> Progress:
+    """The ``progress(percent, message)`` a handler calls: each change of percentage is written
+    in its own short transaction on its own session, never committing the handler's work, and
+    skipped rather than waited for when the write lock is busy (the next one will do)."""
+    from catalogue.extensions import db
+
+    last = {"percent": -1}
+
+    def progress(percent: int, message: str = "") -> None:
+        percent = max(0, min(100, int(percent)))
+        if percent == last["percent"]:
+            return  # each write is a transaction (and an fsync): only changes are worth it
+        last["percent"] = percent
+        try:
+            with db.new_session(write=True, brief=True) as side:
+                side.execute(
+                    update(Job)
+                    .where(Job.id == job_id)
+                    .values(progress=percent, message=message[:300])
+                    .execution_options(synchronize_session=False)
+                )
+                side.commit()
+        except OperationalError as exc:
+            if not is_lock_error(exc):
+                raise
+            app.logger.info("job %s: progress %d%% not recorded, database busy", job_id, percent)
+
+    return progress
+
+
 def run_job(app: Flask, job_id: str) -> None:
     """Execute one job in its own session (and app context); record the outcome."""
     from catalogue.extensions import db
 
     with app.app_context(), db.new_session() as session:
-        job = session.get(Job, job_id)
-        if job is None or job.status not in (JobStatus.QUEUED, JobStatus.RUNNING):
-            return
-        job.status, job.started_at = JobStatus.RUNNING, utcnow()
-        session.commit()
-
-        def progress(percent: int, message: str = "") -> None:
-            job.progress = max(0, min(100, int(percent)))
-            job.message = message[:300]
-            session.commit()
-
+        with db.writing(session):
+            job = session.get(Job, job_id)
+            if job is None or job.status not in (JobStatus.QUEUED, JobStatus.RUNNING):
+                return
+            job.status, job.started_at = JobStatus.RUNNING, utcnow()
+        kind = job.kind
         try:
-            job.result = HANDLERS[job.kind](session, job, progress) or {}
+            result = HANDLERS[kind](session, job, progress_writer(app, job_id)) or {}
+            # What the handler left unwritten (if anything) is committed before the outcome.
+            with db.writing(session):
+                job.result, job.status, job.progress = result, JobStatus.DONE, 100
+                job.finished_at = utcnow()
         except Exception as exc:
             session.rollback()
-            job = session.get(Job, job_id)
-            job.status, job.error = JobStatus.FAILED, f"{exc}\n{traceback.format_exc()}"[:8000]
-            app.logger.warning("job %s (%s) failed: %s", job_id, job.kind if job else "?", exc)
-        else:
-            job.status, job.progress = JobStatus.DONE, 100
-        job.finished_at = utcnow()
-        session.commit()
+            app.logger.warning("job %s (%s) failed: %s", job_id, kind, exc)
+            with db.writing(session):
+                job = session.get(Job, job_id)
+                if job is not None:
+                    job.status = JobStatus.FAILED
+                    job.error = f"{exc}\n{traceback.format_exc()}"[:8000]
+                    job.finished_at = utcnow()
 
 
 class InlineRunner:
