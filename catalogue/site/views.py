@@ -50,17 +50,22 @@ def dashboard() -> str:
     managed = [m.network for m in memberships if m.role in (Role.FACILITATOR, Role.ADMIN)]
     stats = {}
     for network in managed:
+        # Live products by status; a pending change (a draft copy) counts once, as a change.
         rows = db.session.execute(
-            select(Product.status, func.count())
+            select(Product.draft_of_id.is_not(None), Product.status, func.count())
             .join(Product.producer)
             .where(Producer.network_id == network.id)
-            .group_by(Product.status)
+            .group_by(Product.draft_of_id.is_not(None), Product.status)
         ).all()
+        live = {status: n for is_change, status, n in rows if not is_change}
+        changes = sum(n for is_change, status, n in rows if is_change and status == "submitted")
         stats[network.id] = {
             "producers": db.session.scalar(
                 select(func.count()).where(Producer.network_id == network.id)
             ),
-            "by_status": {status: count for status, count in rows},
+            "by_status": live,
+            "changes": changes,
+            "to_review": live.get("submitted", 0) + changes,
         }
     own_producers = [m.producer for m in memberships if m.role == Role.PRODUCER and m.producer]
     print_jobs = db.session.scalars(

@@ -363,3 +363,18 @@ def test_undoing_the_migration_drops_pending_changes_and_keeps_the_approved_prod
     assert skus == ["A-1", "B-1"] and names == ["Silver ring", "Alpaca scarf"]
     migrate.upgrade(app)
     assert _drafts(app) == 0
+
+
+def test_the_dashboard_counts_a_pending_change_once_as_a_change_to_review(
+    app: Flask, world: World
+) -> None:
+    facilitator = _client(app, world, "facilitator")
+    before = facilitator.get("/dashboard").get_data(as_text=True)
+    assert "Review (0)" in before and "Approved: <strong>2</strong>" in before
+    _rename(_client(app, world), world)
+    after = facilitator.get("/dashboard").get_data(as_text=True)
+    # Still two approved products (the live ones), and one change waiting: not a third product.
+    assert "Approved: <strong>2</strong>" in after
+    assert "Submitted:" not in after
+    assert "Changes to approved products waiting for review: <strong>1</strong>" in after
+    assert "Review (1)" in after
