@@ -101,8 +101,10 @@ def render(
     *,
     progress: Progress | None = None,
     extra: dict[str, Any] | None = None,
+    reuse: Path | None = None,
 ) -> dict[str, Any]:
-    """Render ``snapshot`` with its theme into ``out_dir``; returns the manifest."""
+    """Render ``snapshot`` with its theme into ``out_dir``; returns the manifest. ``reuse``: the
+    previous edition's folder, whose files are linked where they would come out the same."""
     from catalogue.themes import get_theme
 
     photos = _PhotoFiles()
@@ -116,6 +118,7 @@ def render(
             base_url=str(current_app.config["PUBLIC_BASE_URL"]).rstrip("/"),
             progress=progress,
             extra=extra,
+            reuse=reuse,
         )
     finally:
         photos.close()
@@ -142,7 +145,8 @@ def publish(
     (check and snapshot, no lock taken); commit the edition as ``building`` in a short write
     transaction, so its number is taken; render with no transaction open; then commit it as
     ``published`` (or ``failed``) in another short write transaction. Committed here: anything
-    the caller left pending is committed before the snapshot is taken.
+    the caller left pending is committed before the snapshot is taken. When nothing that goes
+    into the files changed since the previous edition, its files are hard-linked, not redrawn.
     """
     from catalogue.editions.snapshot import build_snapshot
 
@@ -153,6 +157,7 @@ def publish(
         number = _next_number(session, catalogue)
         snapshot = build_snapshot(session, catalogue, edition_number=number)
         summary = change_summary(previous.snapshot if previous else None, snapshot)
+        reuse = edition_dir(catalogue, previous.number) if previous else None
     with db.writing(session):
         # Another publish may have taken the number meanwhile: the snapshot's content does not
         # depend on it, only its label does.
@@ -176,7 +181,12 @@ def publish(
 
     try:
         manifest = render(
-            snapshot, out_dir, wanted, progress=_progress, extra={"change_summary": summary}
+            snapshot,
+            out_dir,
+            wanted,
+            progress=_progress,
+            extra={"change_summary": summary},
+            reuse=reuse,
         )
     except Exception:
         with db.writing(session):
@@ -241,7 +251,7 @@ def preview(
         if progress:
             progress(5 + 90 * done // max(total, 1), step)
 
-    return render(snapshot, out_dir, ("print",), progress=_progress)
+    return render(snapshot, out_dir, ("print",), progress=_progress, reuse=out_dir)
 
 
 def start_publish(session: Session, catalogue: Catalogue, formats: str, user: Any) -> Job:

@@ -190,9 +190,27 @@ def download_name(catalogue: Catalogue, number: int | None, filename: str) -> st
 def _send(folder: Path, filename: str, name: str) -> Response:
     if not folder.is_dir():
         abort(404)
+    _make_missing_preview(folder, filename)
     # send_from_directory refuses paths that leave the folder. Documents are saved under their
     # descriptive name; page images open in the browser (and keep the name when saved).
     attach = not filename.lower().endswith(".png")
     return send_from_directory(
         folder, filename, max_age=0, download_name=name, as_attachment=attach
     )
+
+
+def _make_missing_preview(folder: Path, filename: str) -> None:
+    """Page previews past the first few are made on first request (then kept on disk): only a
+    page the manifest lists, from the PDF it names."""
+    from catalogue.exports.previews import ensure_preview, page_number_of
+
+    parts = PurePosixPath(filename).parts
+    if len(parts) != 2 or parts[0] != "previews" or (folder / filename).is_file():
+        return
+    number = page_number_of(parts[1])
+    manifest = _manifest(folder)
+    if number is None or not manifest or filename not in (manifest.get("previews") or []):
+        return
+    source = manifest.get("preview_source")
+    if source and PurePosixPath(source).name == source:
+        ensure_preview(folder / source, folder / "previews", number)

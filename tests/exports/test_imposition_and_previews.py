@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -9,7 +13,13 @@ from pypdf import PdfReader
 from catalogue.exports.pdf import impose_saddle_stitch, render_pdf
 from catalogue.exports.pdf.impose import spread_order
 from catalogue.exports.previews import page_previews
-from tests.exports.conftest import MM, check_cross_references, qpdf_check
+from tests.exports.conftest import (
+    MM,
+    PhotoStore,
+    check_cross_references,
+    make_snapshot,
+    qpdf_check,
+)
 
 
 def test_spreads_are_in_printers_order():
@@ -135,3 +145,56 @@ def test_previews_of_the_first_pages_only(snapshot_factory, theme, store, tmp_pa
     assert len(pngs) == 2
     with Image.open(pngs[0]) as image:
         assert image.width == 200
+
+
+_PEAK = """
+import sys
+from pathlib import Path
+from catalogue.exports.previews import page_previews
+
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM"):
+            return int(line.split()[1]) // 1024
+    raise SystemExit("no VmHWM")
+
+before = peak_mb()
+made = page_previews(Path(sys.argv[1]), Path(sys.argv[2]))
+print(len(made), before, peak_mb())
+"""
+
+
+def _preview_peak(pdf: Path, out: Path) -> tuple[int, int]:
+    """(pages made, peak memory in MB added by making them), in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(pdf), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    made, before, after = (int(v) for v in done.stdout.split())
+    return made, after - before
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak from /proc")
+def test_making_previews_page_by_page_keeps_memory_flat_as_pages_grow(theme, tmp_path):
+    """A booklet with three times the pages (every photo different) needs no more memory."""
+    store = PhotoStore(tmp_path / "media")
+    photos = [store.photo(seed, (1200, 900)) for seed in range(360)]
+    pdfs = {}
+    for items in (120, 360):
+        pdfs[items] = tmp_path / f"print-{items}.pdf"
+        render_pdf(
+            make_snapshot(items, photos[:items]),
+            theme,
+            pdfs[items],
+            locale="en",
+            variant="print",
+            photo_path=store.path,
+        )
+    small_pages, small_peak = _preview_peak(pdfs[120], tmp_path / "small")
+    large_pages, large_peak = _preview_peak(pdfs[360], tmp_path / "large")
+    assert large_pages >= 2.4 * small_pages >= 2.4 * 35
+    assert large_peak <= small_peak + 20  # MB: does not grow with the pages
+    assert large_peak <= 120  # MB: a fixed budget, whatever the booklet's length

@@ -53,7 +53,7 @@ def _cover_text(painter: Painter, rendering: Rendering, rect: Rect) -> None:
     title = fit_text(rendering.text(info["title"]), title_style, rect.w, min(3, room))
     painter.paragraph(title, rect)
     rect = rect.take_top(title.height, 4 * MM)[1]
-    # The edition number stays out of the pages (it is in the file's metadata and manifest):
+    # The edition number stays out of the pages and the file (it is in the manifest):
     # publishing again without changes must give the same pages.
     lines = [words.order_window(info.get("order_opens_on"), info.get("order_closes_on"))]
     for text in filter(None, lines):

@@ -72,7 +72,8 @@ def render_pdf(
     )
     canvas.setTitle(rendering.text(snapshot["catalogue"]["title"]))
     canvas.setAuthor(snapshot["catalogue"].get("network_name") or "")
-    canvas.setSubject(rendering.words("edition", n=snapshot["edition"]))
+    # No edition number in the file (it is in the folder, the manifest and the download name):
+    # an unchanged catalogue gives byte-identical files, which a new edition links to.
     canvas.setCreator("catalogue")
     canvas.setProducer("catalogue (ReportLab)")
     painter = Painter(canvas, rendering, photo_path)
