@@ -18,7 +18,6 @@ from typing import Annotated, Any, TypeVar
 
 from flask_babel import gettext as _
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -37,7 +36,6 @@ M = TypeVar("M", bound=BaseModel)
 # Control characters (C0, DEL, C1) have no place in names and stories; line breaks and tabs are
 # kept in text that may span lines.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_CONTROL = CONTROL_CHARACTERS
 _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -59,7 +57,7 @@ def _one_line(value: Any) -> Any:
 
 
 def _multiline(value: Any) -> Any:
-    return _clean(value, _CONTROL)
+    return _clean(value, CONTROL_CHARACTERS)
 
 
 def _blank(value: Any) -> Any:
@@ -133,13 +131,6 @@ Amount = Annotated[
     BeforeValidator(_amount),
 ]
 MaybeAmount = Annotated[Amount | None, BeforeValidator(_blank)]
-
-
-def _no_duplicates(values: list[Any]) -> list[Any]:
-    return list(dict.fromkeys(values))
-
-
-Unique = AfterValidator(_no_duplicates)
 
 
 class Input(BaseModel):

@@ -122,8 +122,13 @@ def _publish(app: Flask, world: World) -> Catalogue:
         return catalogue
 
 
+@pytest.mark.parametrize(
+    "viewport,locale",
+    [(PHONE, "es-ES"), (PHONE, "vi-VN"), ({"width": 1280, "height": 800}, "vi-VN")],
+    ids=["phone-es", "phone-vi", "desktop-vi"],
+)
 def test_pages_with_tables_do_not_scroll_sideways_on_a_phone(
-    app: Flask, world: World, browser: Any, tmp_path: Any
+    app: Flask, world: World, browser: Any, tmp_path: Any, viewport: dict, locale: str
 ) -> None:
     old_exports, app.config["EXPORTS_DIR"] = app.config["EXPORTS_DIR"], str(tmp_path / "x")
     _publish(app, world)
@@ -151,7 +156,7 @@ def test_pages_with_tables_do_not_scroll_sideways_on_a_phone(
         f"{base}/products/{world.product_a}",
         "/dashboard",
     ]
-    context = browser.new_context(viewport=PHONE, locale="es-ES")
+    context = browser.new_context(viewport=viewport, locale=locale)
     try:
         page = context.new_page()
         page.route("**/*", _serve(client))
@@ -159,6 +164,10 @@ def test_pages_with_tables_do_not_scroll_sideways_on_a_phone(
         for path in paths:
             response = page.goto(ORIGIN + path)
             assert response is not None and response.status == 200, path
+            shots = os.environ.get("CATALOGUE_TEST_SCREENSHOTS")
+            if shots:  # for a person to look at: CATALOGUE_TEST_SCREENSHOTS=/some/folder
+                name = f"{locale}-{viewport['width']}-{path.strip('/').replace('/', '_')}.png"
+                page.screenshot(path=os.path.join(shots, name), full_page=True)
             found = page.evaluate(OVERFLOW_JS)
             if found["scrollWidth"] > found["width"] or found["wide"]:
                 failures[path] = found
