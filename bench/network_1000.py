@@ -63,10 +63,10 @@ class Built:
         """``CATALOGUE_*`` variables for a process (gunicorn, ``catalogue publish``) on it."""
         return {f"CATALOGUE_{k}": v for k, v in self.config.items()}
 
-    def app(self) -> Flask:
+    def app(self, **overrides: object) -> Flask:
         from catalogue import create_app
 
-        return create_app(dict(self.config))
+        return create_app({**self.config, **overrides})
 
 
 def _config(root: Path) -> dict[str, str]:

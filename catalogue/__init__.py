@@ -25,7 +25,10 @@ def register_extensions(app: Flask) -> None:
     from werkzeug.middleware.proxy_fix import ProxyFix
 
     from catalogue.auth.session import init_login
+    from catalogue.core import content_version
+    from catalogue.core.db import UnitOfWork
     from catalogue.core.i18n import init_i18n
+    from catalogue.core.page_cache import init_page_cache
     from catalogue.core.permissions import set_network_loader
     from catalogue.core.security import init_security
     from catalogue.core.templating import init_templating
@@ -41,6 +44,8 @@ def register_extensions(app: Flask) -> None:
     init_i18n(app)
     init_security(app)
     init_templating(app)
+    init_page_cache(app)  # after the templates' globals: it wraps their csrf_token
+    content_version.track(UnitOfWork)
     init_media_templating(app)
     set_network_loader(network_by_slug)
     init_storage(app)

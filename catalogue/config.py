@@ -77,6 +77,13 @@ SETTINGS: tuple[Setting, ...] = (
         "timeout has run out; then the request answers 503.",
     ),
     Setting(
+        "PAGE_CACHE_SIZE",
+        512,
+        "Public pages each app process keeps in memory for visitors who are not signed in, "
+        "while the data they show is unchanged (0 turns the cache off).",
+    ),
+    Setting("PAGE_CACHE_SECONDS", 300, "Longest a kept public page is served, in seconds."),
+    Setting(
         "HTTPS",
         False,
         "Set to true in production behind HTTPS: session and remember cookies get the Secure "

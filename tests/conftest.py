@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 
 from catalogue import create_app
 from catalogue.core import migrate
+from catalogue.core.page_cache import cache_of
 from catalogue.extensions import db
 
 SERVER_URL = os.environ.get("CATALOGUE_TEST_DATABASE_URL") or None
@@ -133,7 +134,9 @@ def base_app(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> 
 
 @pytest.fixture
 def app(base_app: Flask) -> Iterator[Flask]:
-    """The app, with every session of this test inside one transaction that is rolled back."""
+    """The app, with every session of this test inside one transaction that is rolled back (and
+    no page kept from another test)."""
+    cache_of(base_app).clear()
     with base_app.app_context():
         connection = db.engine.connect()
         outer = connection.begin()

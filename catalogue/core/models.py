@@ -38,3 +38,13 @@ class AuditEvent(Base):
     object_type: Mapped[str] = mapped_column(String(40))
     object_id: Mapped[str] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ContentVersion(Base):
+    """One row whose ``token`` changes in every transaction that changes data pages show (see
+    ``core.content_version``): what the page cache checks its pages against."""
+
+    __tablename__ = "content_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(32))

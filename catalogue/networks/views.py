@@ -13,6 +13,7 @@ from catalogue.auth import services as auth_services
 from catalogue.auth.models import Membership, Role
 from catalogue.core.i18n import LANGUAGE_NAMES
 from catalogue.core.models import AuditEvent
+from catalogue.core.page_cache import public_page
 from catalogue.core.paging import page_number, paginate
 from catalogue.core.permissions import requires, user_may
 from catalogue.core.validation import ValidationError
@@ -34,6 +35,7 @@ PRODUCTS_PER_PRODUCER = 4
 
 @bp.route("/")
 @requires("network.view")
+@public_page
 def show(network_slug: str) -> str:
     """The network's producers (``?page=N``), each with her first products: six queries
     whatever the size of the network."""

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
 from catalogue.core.forms import Form, commit_or_flash
+from catalogue.core.page_cache import public_page
 from catalogue.core.paging import page_number, paginate
 from catalogue.core.permissions import requires
 from catalogue.extensions import db
@@ -27,6 +28,7 @@ PRODUCTS_PER_PAGE = 24
 
 @bp.route("/producers/<producer_slug>")
 @requires("producer.view")
+@public_page
 def show(network_slug: str, producer_slug: str) -> str:
     """Her public profile and her products, a page at a time (``?page=N``)."""
     producer = network_producer(producer_slug, allowed=lambda p: p.is_public)

@@ -7,6 +7,7 @@ from flask_babel import get_locale
 from sqlalchemy.orm import joinedload, selectinload
 
 from catalogue.core.loading import load
+from catalogue.core.page_cache import public_page
 from catalogue.core.permissions import requires
 from catalogue.media.models import ProductImage
 from catalogue.products.models import Product
@@ -25,6 +26,7 @@ PAGE_OPTIONS = (
 
 @bp.route("/products/<int:product_id>")
 @requires("product.view")
+@public_page
 def show(network_slug: str, product_id: int) -> str:
     product = load(
         Product,

@@ -194,8 +194,11 @@ def build_network(app: Flask, slug: str, size: int) -> Sized:
 
 @pytest.fixture(scope="module")
 def counted_app(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    """An app on a database of its own, holding a small and a large network."""
-    app = build_app(databases.new(), Path(tmp_path_factory.mktemp("statement-counts")))
+    """An app on a database of its own, holding a small and a large network. The page cache is
+    off: what is counted is the page being made (a kept page is counted in test_page_cache)."""
+    app = build_app(
+        databases.new(), Path(tmp_path_factory.mktemp("statement-counts")), PAGE_CACHE_SIZE=0
+    )
     migrate.upgrade(app)
     app.config["NETWORKS"] = {
         "small": build_network(app, "small", SMALL),
