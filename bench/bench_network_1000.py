@@ -8,8 +8,10 @@ builder's services). Then, in this order:
    products, its SQL statements counted with a ``before_cursor_execute`` listener (after one
    warm-up request), with the page cache off, so that what is counted is the page being made.
    Target: the same at both sizes (+/- 2).
-2. The builder's Check step at 1,000 items: wall time of the GET, median of 5 after a warm-up.
-   Target: <= 300 ms.
+2. The builder's Check step at 1,000 items: wall time of the GET, median of 5 after a warm-up,
+   with the data unchanged (the report is kept while the content version is the same), then
+   median of 5 each after a new content version (as any committed change writes): the report
+   worked out again. Target: <= 300 ms.
 3. Publish of the 1,000-item booklet as users run it: ``catalogue publish NET/booklet --formats
    print,screen,imposed`` in its own process (snapshot, every format, page previews), files on
    disk; wall time and the peak RSS of that process (``getrusage(RUSAGE_CHILDREN)`` in a fresh
@@ -132,6 +134,19 @@ def _statements(app: Any, client: Any, path: str) -> tuple[int, int, float]:
     return len(found), status, ms
 
 
+def _new_content_version(app: Any) -> None:
+    """What every committed change to data pages show does: a new content version."""
+    import secrets
+
+    from sqlalchemy import update
+
+    from catalogue.core.models import ContentVersion
+    from catalogue.extensions import db
+
+    with app.app_context(), db.writing() as session:
+        session.execute(update(ContentVersion).values(token=secrets.token_hex(16)))
+
+
 def _in_process(built: Built) -> list[Figure]:
     # Pages as they are made: the page cache is off here (gunicorn below runs with it on).
     app = built.app(PAGE_CACHE_SIZE=0)
@@ -163,7 +178,23 @@ def _in_process(built: Built) -> list[Figure]:
     ms = statistics.median(times)
     figures.append(
         Figure(
-            f"Check step at 1,000 items, GET (median of {CHECK_REPEAT})",
+            f"Check step at 1,000 items, GET again, data unchanged (median of {CHECK_REPEAT})",
+            ms,
+            "ms",
+            f"<= {TARGET_CHECK_MS:.0f} ms (issue #8)",
+            ms <= TARGET_CHECK_MS,
+        )
+    )
+    # After a change elsewhere (a new content version, as any committed change writes): the
+    # report is worked out again; the texts already measured are not set again.
+    changed = []
+    for _ in range(CHECK_REPEAT):
+        _new_content_version(app)
+        changed.append(_statements(app, client, check)[2])
+    ms = statistics.median(changed)
+    figures.append(
+        Figure(
+            f"Check step at 1,000 items, GET after a change elsewhere (median of {CHECK_REPEAT})",
             ms,
             "ms",
             f"<= {TARGET_CHECK_MS:.0f} ms (issue #8)",

@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.engine import make_url
 
 from catalogue import create_app
-from catalogue.core import migrate
+from catalogue.core import content_version, migrate
 from catalogue.core.page_cache import cache_of
 from catalogue.extensions import db
 
@@ -137,6 +137,7 @@ def app(base_app: Flask) -> Iterator[Flask]:
     """The app, with every session of this test inside one transaction that is rolled back (and
     no page kept from another test)."""
     cache_of(base_app).clear()
+    content_version.forget_all()
     with base_app.app_context():
         connection = db.engine.connect()
         outer = connection.begin()

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from flask import url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 from werkzeug.routing import BuildError
@@ -20,6 +21,7 @@ from catalogue.catalogues import pricing, themechoice
 from catalogue.catalogues.arrangement import primary
 from catalogue.catalogues.loading import load_items
 from catalogue.catalogues.models import Catalogue, CatalogueFormat, CatalogueItem
+from catalogue.core.content_version import Memo
 from catalogue.core.templating import product_name
 from catalogue.editions.snapshot import draft_snapshot, shown_products, usable_image
 from catalogue.products import costing
@@ -258,9 +260,35 @@ def _layout_problems(catalogue: Catalogue, items: list[CatalogueItem]) -> list[P
     return list(found.values())
 
 
+# Reports kept while nothing pages show has changed (a change anywhere makes them stale).
+_REPORTS = Memo(16)
+
+
 def check(session: Session, catalogue: Catalogue, *, today: date | None = None) -> Report:
     """Every problem of ``catalogue``, catalogue-wide first, then item by item in order;
-    ``report.can_publish`` when there is no error."""
+    ``report.can_publish`` when there is no error. The same report again while the data is
+    unchanged (``content_version.Memo``), so looking at the check twice works it out once."""
+    day = today or date.today()
+    # The theme as loaded now: a theme pack changed on disk is loaded again, as another object.
+    theme = _Same(themechoice.theme_object(catalogue.theme_slug))
+    key = (catalogue.id, str(get_locale()), day, catalogue.theme_slug, theme)
+    return _REPORTS.get(session, key, lambda: _check(session, catalogue, day))
+
+
+class _Same:
+    """A key part equal only to the very same object (which it keeps alive)."""
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.obj is self.obj
+
+
+def _check(session: Session, catalogue: Catalogue, today: date) -> Report:
     session.flush()
     load_items(session, catalogue)
     settings = pricing.settings_for(catalogue)
@@ -268,7 +296,7 @@ def check(session: Session, catalogue: Catalogue, *, today: date | None = None) 
         (i for i in catalogue.items if i.active and i.sources), key=lambda i: (i.position, i.code)
     )
     report = Report(list(catalogue.locales))
-    report.problems += _catalogue_problems(catalogue, items, today or date.today())
+    report.problems += _catalogue_problems(catalogue, items, today)
     for item in items:
         report.problems += _item_problems(catalogue, item)
         for source in item.sources:

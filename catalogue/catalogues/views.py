@@ -87,6 +87,8 @@ def new(network_slug: str) -> str | Response | tuple[str, int]:
 @requires("catalogue.manage")
 def step(network_slug: str, catalogue_slug: str, step: str) -> str | Response | tuple[str, int]:
     catalogue = managed_catalogue(catalogue_slug)
-    if step != "theme":  # every other step walks the items: load them a query per kind
+    # Every other step walks the items: load them a query per kind (the check loads them
+    # itself, only when its report is not the one already worked out for the same data).
+    if step not in ("theme", "check"):
         load_items(db.session, catalogue)
     return steps.HANDLERS[step](catalogue)

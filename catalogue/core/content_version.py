@@ -15,7 +15,11 @@ one that commits can never share a value.
 from __future__ import annotations
 
 import secrets
-from typing import Any
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
@@ -36,11 +40,61 @@ UNSHOWN_TABLES = frozenset(
     }
 )
 _CHANGED = "catalogue.content_changed"
+_T = TypeVar("_T")
 
 
 def current(session: Session) -> str:
     """The token of the data ``session`` sees ("" before the first change is recorded)."""
     return session.scalar(select(ContentVersion.token).where(ContentVersion.id == 1)) or ""
+
+
+def changing(session: Session) -> bool:
+    """Whether ``session`` holds changes pages show that are not committed yet (pending, or
+    flushed in its open transaction): what it reads then is not what the token stands for."""
+    if session.info.get(_CHANGED):
+        return True
+    return any(_shown(obj) for obj in (*session.new, *session.dirty, *session.deleted))
+
+
+class Memo:
+    """Results worked out from the data, kept (in this process) while the content version is
+    the one they were worked out at: :meth:`get` gives a kept result or makes a new one. Up to
+    ``size`` results, the oldest out first; a session with changes of its own always makes."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict[Hashable, tuple[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        _MEMOS.add(self)
+
+    def get(self, session: Session, key: Hashable, make: Callable[[], _T]) -> _T:
+        if changing(session):
+            return make()
+        token = current(session)
+        with self._lock:
+            kept = self._kept.get(key)
+        if kept is not None and kept[0] == token:
+            return kept[1]
+        value = make()
+        with self._lock:
+            self._kept[key] = (token, value)
+            self._kept.move_to_end(key)
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+
+_MEMOS: weakref.WeakSet[Memo] = weakref.WeakSet()
+
+
+def forget_all() -> None:
+    """Empty every :class:`Memo` of this process (tests, whose rolled-back data may come back)."""
+    for memo in list(_MEMOS):
+        memo.clear()
 
 
 def _shown(obj: Any) -> bool:

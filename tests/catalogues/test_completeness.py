@@ -110,3 +110,22 @@ def test_an_empty_catalogue_cannot_be_published(session: Session, world: World) 
     assert ("", "no_items") in _kinds(report, ERROR)
     assert ("", "no_order_window") in _kinds(report, WARNING)
     assert not report.can_publish
+
+
+def test_the_report_is_worked_out_once_while_nothing_changes_and_again_after_any_change(
+    session: Session, world: World
+) -> None:
+    catalogue = _ready(session, world)
+    session.commit()
+    first = completeness.check(session, catalogue, today=TODAY)
+    assert _kinds(first, ERROR) == {("WG-002", "missing_photo")}
+    assert completeness.check(session, catalogue, today=TODAY) is first  # nothing changed
+    assert completeness.check(session, catalogue, today=date(2027, 4, 1)) is not first
+
+    # A change still in the session is seen at once; once committed too.
+    add_photo(session, session.get(Product, world.product_b))
+    assert completeness.check(session, catalogue, today=TODAY).can_publish
+    session.commit()
+    after = completeness.check(session, catalogue, today=TODAY)
+    assert after is not first and after.can_publish and after.errors == []
+    assert completeness.check(session, catalogue, today=TODAY) is after

@@ -72,3 +72,28 @@ def test_no_photo_frame_is_larger_than_the_print_derivative_is_made_for():
     from catalogue.media.pipeline import PRINT_LONG_EDGE
 
     assert PHOTO_MAX / 72 * PRINT_PPI <= PRINT_LONG_EDGE
+
+
+def test_lines_needed_is_what_fitting_the_text_finds_in_every_style_and_width(
+    snapshot_factory, theme
+):
+    from reportlab.lib.styles import ParagraphStyle
+
+    from catalogue.exports.pdf.text import fit_text, lines_needed
+
+    rendering = Rendering(snapshot_factory(1), theme, "vi", "print")
+    texts = ["", "Khăn lụa tơ tằm", LONG[:200], LONG, "Ấm trà gốm Bát Tràng " * 12]
+    for kind in ("item_name", "item_description", "body"):
+        style = rendering.style(kind)
+        for width in (80.0, 150.5, 260.0):
+            for text in texts:
+                expected = fit_text(text, style, width, 3).needed
+                assert lines_needed(text, style, width) == expected, (kind, width, text[:20])
+                assert lines_needed(text, style, width) == expected  # remembered: the same
+    # Another style with the same name but larger type is measured, not taken from the memory.
+    body = rendering.style("body")
+    larger = ParagraphStyle(
+        body.name, parent=body, fontSize=body.fontSize * 2, leading=body.leading * 2
+    )
+    assert lines_needed(LONG, larger, 150.5) == fit_text(LONG, larger, 150.5, 3).needed
+    assert lines_needed(LONG, larger, 150.5) > lines_needed(LONG, body, 150.5)

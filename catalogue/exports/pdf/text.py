@@ -8,6 +8,7 @@ is printed as those characters and never interpreted.
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -60,6 +61,42 @@ def _wrap(text: str, style: ParagraphStyle, width: float) -> tuple[Paragraph, fl
     para = Paragraph(markup(text), style)
     _, height = para.wrap(width, _TALL)
     return para, height, len(para.blPara.lines)
+
+
+_STYLE_KEYS: weakref.WeakKeyDictionary[ParagraphStyle, tuple] = weakref.WeakKeyDictionary()
+
+
+def _style_key(style: ParagraphStyle) -> tuple:
+    """Everything about ``style`` that line breaking may read, as a hashable value (worked out
+    once per style object; not stored on the style, whose attributes a child style copies)."""
+    key = _STYLE_KEYS.get(style)
+    if key is None:
+        values = ((name, getattr(style, name, None)) for name in sorted(style.defaults))
+        key = tuple(
+            (name, v if isinstance(v, str | int | float | None) else repr(v)) for name, v in values
+        )
+        _STYLE_KEYS[style] = key
+    return key
+
+
+_LINES: dict[tuple, int] = {}
+_LINES_KEPT = 20_000  # about 2 MB: the texts of several large catalogues in every language
+
+
+def lines_needed(text: str, style: ParagraphStyle, width: float) -> int:
+    """How many lines of ``width`` the whole of ``text`` takes in ``style``: the ``needed`` of
+    :func:`fit_text`, without keeping the set text. Remembered per text, style and width (in
+    this process), so that checking a catalogue again only sets the texts that changed."""
+    text = nfc(text).strip()
+    if not text:
+        return 0
+    key = (text, _style_key(style), width)
+    lines = _LINES.get(key)
+    if lines is None:
+        if len(_LINES) >= _LINES_KEPT:
+            _LINES.clear()
+        lines = _LINES[key] = _wrap(text, style, width)[2]
+    return lines
 
 
 def fit_text(text: str, style: ParagraphStyle, width: float, room: int) -> Fitted:
