@@ -43,9 +43,14 @@ _CHANGED = "catalogue.content_changed"
 _T = TypeVar("_T")
 
 
+_TABLE = ContentVersion.__table__
+_READ = select(_TABLE.c.token).where(_TABLE.c.id == 1)
+
+
 def current(session: Session) -> str:
-    """The token of the data ``session`` sees ("" before the first change is recorded)."""
-    return session.scalar(select(ContentVersion.token).where(ContentVersion.id == 1)) or ""
+    """The token of the data ``session`` sees ("" before the first change is recorded): one
+    small statement on the session's connection, in its transaction."""
+    return session.connection().execute(_READ).scalar() or ""
 
 
 def changing(session: Session) -> bool:

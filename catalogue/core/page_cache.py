@@ -124,7 +124,9 @@ def _with_token(cache: PageCache, body: str) -> str:
 
 def public_page(view: F) -> F:
     """Serve ``view``'s page from the cache to visitors who are not signed in (see the module
-    docstring); apply it inside the permission check, so that the check still runs."""
+    docstring). Apply it outside the permission check (``@requires``): a page is only kept when
+    the view answered 200 to a visitor who is not signed in, and whether it still would depends
+    only on the data, which the content version vouches for."""
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:

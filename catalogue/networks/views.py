@@ -34,8 +34,8 @@ PRODUCTS_PER_PRODUCER = 4
 
 
 @bp.route("/")
-@requires("network.view")
 @public_page
+@requires("network.view")
 def show(network_slug: str) -> str:
     """The network's producers (``?page=N``), each with her first products: six queries
     whatever the size of the network."""

@@ -27,8 +27,8 @@ PRODUCTS_PER_PAGE = 24
 
 
 @bp.route("/producers/<producer_slug>")
-@requires("producer.view")
 @public_page
+@requires("producer.view")
 def show(network_slug: str, producer_slug: str) -> str:
     """Her public profile and her products, a page at a time (``?page=N``)."""
     producer = network_producer(producer_slug, allowed=lambda p: p.is_public)

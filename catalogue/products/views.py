@@ -25,8 +25,8 @@ PAGE_OPTIONS = (
 
 
 @bp.route("/products/<int:product_id>")
-@requires("product.view")
 @public_page
+@requires("product.view")
 def show(network_slug: str, product_id: int) -> str:
     product = load(
         Product,
