@@ -343,3 +343,25 @@ def test_the_arrangement_is_paged_and_a_move_comes_back_to_its_page(counted_app:
         f"{base}?page=2", data={"csrf_token": token, "action": "down", "item_id": item_id}
     )
     assert moved.status_code == 302 and moved.location.endswith("?page=2")
+
+
+def test_the_selection_is_paged_and_a_button_comes_back_to_its_page(counted_app: Flask) -> None:
+    large = counted_app.config["NETWORKS"]["large"]
+    client = _client(counted_app, large)
+    base = f"/n/{large.network}/manage/catalogues/{large.catalogue}/selection"
+    pages = _pages(counted_app, client, base)
+    # Each item once, on one page (the rows of the items table; the matches above show codes too).
+    codes = [code for page in pages for code in re.findall(r"<tr>\s+<td>(WG-\d+)", page)]
+    assert len(pages) > 1 and len(codes) == len(set(codes)) > 50
+    # The products the rules match: counted in all, listed only the first few.
+    first = pages[0]
+    assert "matching products." in first
+    assert all(len(page.encode()) <= 4 * NETWORK_PAGE_BUDGET for page in pages)
+    second = pages[1]
+    item_id = re.search(r'name="item_id" value="(\d+)"', second).group(1)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', second).group(1)
+    pinned = client.post(
+        f"{base}?page=2", data={"csrf_token": token, "action": "pin", "item_id": item_id}
+    )
+    assert pinned.status_code == 302 and pinned.location.endswith("?page=2")
+    assert "pinned" in client.get(pinned.location).get_data(as_text=True)

@@ -14,13 +14,26 @@ from wtforms.fields.choices import SelectChoice
 from catalogue.catalogues import arrangement, pooling, selection
 from catalogue.catalogues.forms import ItemActionForm, PoolForm, RulesForm, SearchForm
 from catalogue.catalogues.models import Catalogue
-from catalogue.catalogues.steps.common import Page, item_of, render_step, run_button, step_url
+from catalogue.catalogues.steps.common import (
+    Page,
+    item_of,
+    paged_url_args,
+    render_step,
+    run_button,
+    step_url,
+)
 from catalogue.core.forms import commit_or_flash, show_errors
 from catalogue.core.labels import category_labels
+from catalogue.core.paging import page_number, page_of
 from catalogue.core.validation import ValidationError
 from catalogue.extensions import db
 from catalogue.producers.models import CommunityType, Producer
 from catalogue.products.services import CATEGORIES
+
+
+# The selection's items, a page at a time; the products the rules match, only the first few.
+ITEMS_PER_PAGE = 50
+PREVIEW_ROWS = 50
 
 
 def _rules_data(form: RulesForm) -> dict[str, Any]:
@@ -92,7 +105,9 @@ def selection_buttons(catalogue: Catalogue) -> dict[str, Callable[..., Any]]:
 def selection_step(catalogue: Catalogue) -> Page:
     action = request.form.get("action") if request.method == "POST" else None
     if action not in (None, "preview", "apply"):
-        return run_button(catalogue, "selection", selection_buttons(catalogue))
+        return run_button(
+            catalogue, "selection", selection_buttons(catalogue), **paged_url_args()
+        )
     form = RulesForm()
     _fill_rules_choices(form, catalogue)
     if not form.is_submitted():
@@ -127,6 +142,7 @@ def selection_step(catalogue: Catalogue) -> Page:
         status = 400
     search = SearchForm(request.args)
     found = selection.search_products(db.session, catalogue, search.q.data or "")
+    preview = selection.preview(db.session, catalogue, rules)
     return render_step(
         "catalogues/selection.html",
         catalogue,
@@ -135,9 +151,13 @@ def selection_step(catalogue: Catalogue) -> Page:
         form=form,
         search=search,
         found=found,
-        preview=selection.preview(db.session, catalogue, rules),
+        preview=preview,
+        # The matches, the first few: the counts above them say how many there are in all.
+        matches=preview.products[:PREVIEW_ROWS],
         previewing=rules is not None,
-        items=sorted(catalogue.items, key=lambda i: i.code),
+        page=page_of(
+            sorted(catalogue.items, key=lambda i: i.code), page_number(request.args), ITEMS_PER_PAGE
+        ),
     )
 
 
