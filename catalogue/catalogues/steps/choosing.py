@@ -30,7 +30,6 @@ from catalogue.extensions import db
 from catalogue.producers.models import CommunityType, Producer
 from catalogue.products.services import CATEGORIES
 
-
 # The selection's items, a page at a time; the products the rules match, only the first few.
 ITEMS_PER_PAGE = 50
 PREVIEW_ROWS = 50
@@ -105,9 +104,7 @@ def selection_buttons(catalogue: Catalogue) -> dict[str, Callable[..., Any]]:
 def selection_step(catalogue: Catalogue) -> Page:
     action = request.form.get("action") if request.method == "POST" else None
     if action not in (None, "preview", "apply"):
-        return run_button(
-            catalogue, "selection", selection_buttons(catalogue), **paged_url_args()
-        )
+        return run_button(catalogue, "selection", selection_buttons(catalogue), **paged_url_args())
     form = RulesForm()
     _fill_rules_choices(form, catalogue)
     if not form.is_submitted():
