@@ -134,7 +134,15 @@ def public_page(view: F) -> F:
         if cache.size <= 0 or not _cacheable():
             return view(*args, **kwargs)
         version = content_version.current(db.session)
-        key = (request.path, request.query_string.decode("latin-1"), str(get_locale()))
+        # The host and scheme too: a page that ever names its own address must not be served
+        # to visitors who asked another one (a forged Host header, say).
+        key = (
+            request.scheme,
+            request.host,
+            request.path,
+            request.query_string.decode("latin-1"),
+            str(get_locale()),
+        )
         kept = cache.get(key, version)
         if kept is not None:
             return Response(_with_token(cache, kept.body), mimetype=kept.mimetype)
