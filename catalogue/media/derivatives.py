@@ -1,7 +1,9 @@
-"""Sized copies of a photo, and the one JPEG encoder every stored file goes through.
+"""Sized copies of a photo, and the one JPEG encoder every file made from pixels goes through.
 
 ``encode_jpeg`` writes pixels only: no EXIF, XMP, ICC profile, comment or other APP segment is
-ever passed on, whatever the image object carries. The sizes and how they are made live in
+ever passed on, whatever the image object carries. (The one stored file not encoded here is the
+original of a JPEG upload already upright and sRGB: its own stream, stripped of every metadata
+segment by ``pipeline.lossless``.) The sizes and how they are made live in
 ``catalogue.media.pipeline``; public pages only ever get web-sized copies, never the print ones.
 """
 
@@ -18,7 +20,6 @@ from catalogue.media.models import DerivativeKind
 
 PUBLIC_SIZES = {DerivativeKind.WEB: 1600, DerivativeKind.THUMB: 400}
 _HAMMING = Image.Resampling.HAMMING  # Lanczos-like sharpness at bilinear cost when shrinking
-_AREA = Image.Resampling.BOX  # area averaging: the cheapest proper filter for shrinking
 
 
 @dataclass(frozen=True)
@@ -53,37 +54,6 @@ def shrink(image: Image.Image, long_edge: int, reducing_gap: float = 2.0) -> Ima
     if max(image.size) <= long_edge:
         return image
     return resize_to(image, fit_size(image.width, image.height, long_edge), reducing_gap)
-
-
-def scale_down(image: Image.Image, size: tuple[int, int]) -> Image.Image:
-    """``image`` shrunk to ``size`` by area averaging: ``reduce(n)`` when ``size`` is an exact
-    1/n of it, otherwise a box resample (each output pixel is the mean of the input area it
-    covers, partial pixels weighted). For photos shrunk by less than 4× this is as sharp as
-    Lanczos (45-55 dB from it on the demo renders) at a fraction of the cost; the derivatives
-    use it, the quality checks keep :func:`shrink`. May return ``image`` itself."""
-    if image.size == size:
-        return image
-    for factor in (2, 3, 4):
-        if (size[0] * factor, size[1] * factor) == image.size:
-            return image.reduce(factor)
-    return image.resize(size, _AREA)
-
-
-def compose(luma: Image.Image, colour: Image.Image) -> Image.Image:
-    """A YCbCr picture the size of ``luma`` ("L") taking its colour from ``colour``, an RGB
-    image at half that size (rounded up): what a 4:2:0 JPEG stores. Only the small image's
-    chroma is used, repeated 2×2, which the encoder's 4:2:0 subsampling averages back to
-    exactly those values. Making the large copy this way costs a resample of one band instead
-    of four (Pillow keeps RGB as four bytes a pixel) and the file looks the same."""
-    width, height = luma.size
-    if colour.size != ((width + 1) // 2, (height + 1) // 2):
-        raise ValueError(f"colour {colour.size} is not half of {luma.size}")
-    doubled = (colour.width * 2, colour.height * 2)
-    bands = []
-    for band in colour.convert("YCbCr").split()[1:]:
-        band = band.resize(doubled, Image.Resampling.NEAREST)
-        bands.append(band if doubled == luma.size else band.crop((0, 0, width, height)))
-    return Image.merge("YCbCr", (luma, *bands))
 
 
 def _scratch_file() -> BinaryIO:

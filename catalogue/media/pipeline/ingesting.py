@@ -6,25 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from catalogue.media.derivatives import Encoded
 from catalogue.media.models import DerivativeKind
-from catalogue.media.pipeline.cleaning import CleanPhoto, clean_photo, encode_original
-from catalogue.media.pipeline.copies import Web, start_small
-from catalogue.media.pipeline.decoding import decode, start_half
-from catalogue.media.pipeline.making import derive
+from catalogue.media.pipeline.cleaning import CleanPhoto, clean
+from catalogue.media.pipeline.copies import Small, make_copies, start_small
+from catalogue.media.pipeline.decoding import Decoded
 from catalogue.media.pipeline.settings import PRINT_LONG_EDGE
 from catalogue.media.pipeline.sizing import ALL_KINDS
 from catalogue.media.pipeline.steps import Steps
-from catalogue.media.quality import (
-    Measures,
-    QualityIssue,
-    analysis_copy,
-    assess,
-    dominant_colour_of,
-    measure,
-)
+from catalogue.media.quality import QualityIssue, assess, dominant_colour_of
 from catalogue.media.storage import Storage
 
 
@@ -38,13 +29,6 @@ class Ingested:
     quality: list[QualityIssue]
 
 
-def _measure(second: Callable[[], Web | None]) -> Measures:
-    """The quality measures of what ``second`` made (a step of its own, after the original)."""
-    made = second()
-    assert made is not None and made.grey is not None
-    return measure(analysis_copy(made.grey.convert("L")))
-
-
 def ingest(
     data: bytes,
     filename: str | None = None,
@@ -54,34 +38,36 @@ def ingest(
     parallel: bool = True,
 ) -> Ingested:
     """``clean_upload`` + ``make_derivatives`` + ``dominant_colour`` + ``quality_report`` (the
-    same files as the first two), with ``parallel`` on two cores::
+    same files as the first two), with ``parallel`` on two cores. For a 12 MP JPEG already
+    upright and sRGB::
 
-        helper:  half-scale decode -> screen copy -> web copy, thumbnail -> original -> checks
-        this:    full decode -> print copy (its luma from the full pixels) -> dominant colour
+        helper:  stripping the original -> web copy, thumbnail -> screen copy, checks
+        this:    half-scale decode       -> print copy -> dominant colour
+
+    Any other 12 MP upload also decodes at full scale to re-encode its original::
+
+        helper:  half-scale decode -> web copy, thumbnail -> original -> screen copy, checks
+        this:    full decode                  -> print copy -> dominant colour
 
     The bytes are the same without ``parallel``. Raises ``ValidationError`` like
     :func:`clean_upload`.
     """
     steps = Steps(parallel)
     wanted = set(ALL_KINDS)
-    half = start_half(data, steps)
-    early = start_small(half, print_long_edge_px, wanted, steps)
-    decoded = decode(data, filename)
-    image = decoded.image
-    queued: list[Callable[[], Any]] = []
+    early: list[Callable[[], Small | None]] = []
 
-    def queue_behind(second: Callable[[], Web | None]) -> None:
-        # Behind the small copies on the helper thread: the original, then the checks.
-        queued.append(steps.start(encode_original, image, decoded.subsampling))
-        queued.append(steps.start(_measure, second))
+    def start_early(reduced: Callable[[], Decoded | None]) -> None:
+        # Behind the reduced decode on the helper: the web copy, before the full decode ends.
+        early.append(start_small(reduced, print_long_edge_px, wanted, steps))
 
-    files, web = derive(image, half, early, wanted, print_long_edge_px, steps, queue_behind)
-    assert web.thumb is not None
-    colour = dominant_colour_of(web.thumb)
-    original, measures = queued[0](), queued[1]()
-    issues = assess(measures, image.width, image.height, slot_mm)
-    photo = clean_photo(original, decoded.kind, image, half())
-    return Ingested(photo, files, colour, issues)
+    photo, source = clean(data, filename, steps, print_long_edge_px, start_early)
+    small = early[0] if early else None
+    copies = make_copies(source, print_long_edge_px, wanted, steps, checks=True, small=small)
+    assert copies.thumb is not None and copies.measures is not None
+    colour = dominant_colour_of(copies.thumb)
+    width, height = source.full_size
+    issues = assess(copies.measures, width, height, slot_mm)
+    return Ingested(photo(), copies.files, colour, issues)
 
 
 def store(storage: Storage, ingested: Ingested) -> dict[str, str]:

@@ -64,11 +64,24 @@ def to_srgb(image: Image.Image) -> Image.Image:
     return image
 
 
+def _is_srgb_profile(profile: ImageCms.ImageCmsProfile) -> bool:
+    return "srgb" in ImageCms.getProfileDescription(profile).lower()
+
+
+def is_srgb(icc: bytes) -> bool:
+    """Whether an embedded ICC profile is an sRGB one (by its description, as
+    :func:`to_srgb` decides); False for a profile lcms cannot read."""
+    try:
+        return _is_srgb_profile(ImageCms.ImageCmsProfile(BytesIO(icc)))
+    except Exception:
+        return False
+
+
 def _apply_icc(image: Image.Image, icc: bytes) -> Image.Image:
     """Convert from the embedded profile to sRGB; a broken or mismatched profile is ignored."""
     try:
         source = ImageCms.ImageCmsProfile(BytesIO(icc))
-        if image.mode in ("RGB", "L") and "srgb" in ImageCms.getProfileDescription(source).lower():
+        if image.mode in ("RGB", "L") and _is_srgb_profile(source):
             return image  # already sRGB: nothing to do
         converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
     except Exception:  # lcms refuses the profile: keep the pixels as they are

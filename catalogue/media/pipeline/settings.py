@@ -1,6 +1,7 @@
 """The pipeline's numbers: what an upload may be, and the sizes and JPEG qualities of what it makes.
 
-Encoder settings: the original (quality 95, the upload's chroma subsampling) and the print and
+Encoder settings: the original when it is re-encoded (quality 95, the upload's chroma
+subsampling; a JPEG upload already upright and sRGB keeps its own stream) and the print and
 screen copies (quality 92 and 84, 4:2:0) are baseline JPEGs without Huffman optimisation - they
 go to storage and into PDFs, never over the web, and optimising would cost as much again as the
 encoding for a few per cent of bytes. At 300 ppi, 4:2:0 colour is 150 ppi, finer than any print

@@ -1,11 +1,9 @@
-"""The pixel sizes of the four derivatives of a photo, and which decode covers them."""
+"""The pixel sizes of the four derivatives of a photo."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-
-from PIL import Image
 
 from catalogue.media.derivatives import fit_size
 from catalogue.media.models import DerivativeKind
@@ -51,9 +49,3 @@ def sizes_needed(kinds: Collection[DerivativeKind], print_long_edge_px: int) -> 
         DerivativeKind.PRINT: print_long_edge_px,
     }
     return max(edges[k] for k in kinds)
-
-
-def covers(image: Image.Image | None, size: Size) -> bool:
-    """Whether ``image`` is at least ``size`` on both axes (so a copy of that size can come
-    from it)."""
-    return image is not None and image.width >= size[0] and image.height >= size[1]
