@@ -50,6 +50,11 @@ register("account.view", SIGNED_IN, "A signed-in user sees her dashboard and acc
 register("network.view", EVERYONE, "Anyone may see a network's public page.")
 register("producer.view", EVERYONE, "Anyone may see a consenting producer's public profile.")
 register("product.view", EVERYONE, "Anyone may see an approved product of a public producer.")
+register(
+    "catalogue.browse",
+    EVERYONE,
+    "Anyone may browse a published catalogue on the web (wholesale prices: its network only).",
+)
 register("media.view", EVERYONE, "Anyone may fetch web-sized photos of public products.")
 register(
     "producer.own",

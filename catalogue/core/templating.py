@@ -3,13 +3,13 @@ are registered by ``catalogue.media.templating``.)"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from babel.units import format_unit
 from flask import Flask
-from flask_babel import format_currency, format_datetime, get_locale
+from flask_babel import format_currency, format_date, format_datetime, get_locale
 from flask_wtf.csrf import generate_csrf
 
 
@@ -78,6 +78,18 @@ def datetime_text(value: datetime | None) -> str:
     return format_datetime(value, joined.replace("{1}", date_pattern).replace("{0}", time_pattern))
 
 
+def date_text(value: str | date | None) -> str:
+    """A date (or an ISO date string, as snapshots keep them) in the reader's language."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return ""
+    return format_date(value, "long")
+
+
 def init_templating(app: Flask) -> None:
     app.jinja_env.globals.update(
         localised=localised,
@@ -88,6 +100,7 @@ def init_templating(app: Flask) -> None:
         get_locale=get_locale,
         format_datetime=format_datetime,
         datetime_text=datetime_text,
+        date_text=date_text,
         filesize=filesize,
     )
     app.jinja_env.filters.update(datetime=datetime_text, filesize=filesize)

@@ -155,6 +155,10 @@ def test_pages_with_tables_do_not_scroll_sideways_on_a_phone(
         f"{base}/",
         f"{base}/products/{world.product_a}",
         "/dashboard",
+        # The published catalogue on the web.
+        f"/c/{world.network}/{world.catalogue_slug}/",
+        f"/c/{world.network}/{world.catalogue_slug}/items/WG-001",
+        f"/c/{world.network}/{world.catalogue_slug}/producers/{world.producer_a}",
     ]
     context = browser.new_context(viewport=viewport, locale=locale)
     try:

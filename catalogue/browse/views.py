@@ -1,0 +1,192 @@
+"""The web pages of a published catalogue: its home, sections, items and producers, photos and
+theme stylesheet, at the addresses the screen PDF links to (``/c/<network>/<catalogue>/…``).
+
+Everything shown comes from the edition's frozen snapshot, so the web matches what was printed;
+contact details never enter a snapshot. On a wholesale catalogue prices are shown only to people
+signed in to the catalogue's network; everyone else is asked to sign in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Blueprint, abort, render_template, request, send_file
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from catalogue.browse.editions import Shown, price_lines, published
+from catalogue.catalogues import themechoice
+from catalogue.catalogues.models import Catalogue
+from catalogue.core.page_cache import public_page
+from catalogue.core.paging import page_number, page_of
+from catalogue.core.permissions import requires, user_roles
+from catalogue.extensions import db
+from catalogue.media.models import DerivativeKind, ImageDerivative, ProductImage
+from catalogue.media.storage import get_storage
+
+bp = Blueprint("browse", __name__, url_prefix="/c/<network_slug>/<catalogue_slug>")
+
+ITEMS_PER_PAGE = 24
+_SHA = re.compile(r"[0-9a-f]{64}")
+# Copies a page may show: never the print copy or the original.
+PHOTO_KINDS = {"thumb", "screen", "web"}
+
+
+def _sees_prices(catalogue: Catalogue, shown: Shown) -> bool:
+    """Retail prices are for everyone; wholesale ones for people of the catalogue's network."""
+    if not shown.wholesale:
+        return True
+    return current_user.is_authenticated and bool(user_roles(catalogue.network))
+
+
+def _thumbs(items: list[dict[str, Any]]) -> set[str]:
+    """Originals (by hash) among ``items``' photos that have a thumbnail (one query)."""
+    keys = {i["photo"]["sha256"] for i in items if i.get("photo")}
+    if not keys:
+        return set()
+    return set(
+        db.session.scalars(
+            select(ProductImage.sha256)
+            .join(ImageDerivative, ImageDerivative.image_id == ProductImage.id)
+            .where(ProductImage.sha256.in_(keys), ImageDerivative.kind == DerivativeKind.THUMB)
+        )
+    )
+
+
+def _page(template: str, catalogue: Catalogue, shown: Shown, **context: Any) -> str:
+    return render_template(
+        template,
+        catalogue=catalogue,
+        shown=shown,
+        info=shown.info,
+        sees_prices=_sees_prices(catalogue, shown),
+        price_lines=price_lines,
+        **context,
+    )
+
+
+@bp.route("/")
+@public_page
+@requires("catalogue.browse")
+def home(network_slug: str, catalogue_slug: str) -> str:
+    catalogue, shown = published(network_slug, catalogue_slug)
+    sections = [
+        (section, shown.section_items(section["key"]))
+        for section in shown.snapshot.get("sections", [])
+    ]
+    firsts = [items[0] for _section, items in sections if items]
+    return _page(
+        "browse/home.html",
+        catalogue,
+        shown,
+        sections=sections,
+        cover=firsts[0] if firsts else None,
+        thumbs=_thumbs(firsts),
+    )
+
+
+@bp.route("/sections/<section_key>")
+@public_page
+@requires("catalogue.browse")
+def section(network_slug: str, catalogue_slug: str, section_key: str) -> str:
+    catalogue, shown = published(network_slug, catalogue_slug)
+    found = shown.sections.get(section_key)
+    if found is None:
+        abort(404)
+    page = page_of(shown.section_items(section_key), page_number(request.args), ITEMS_PER_PAGE)
+    return _page(
+        "browse/section.html",
+        catalogue,
+        shown,
+        section=found,
+        page=page,
+        thumbs=_thumbs(list(page.items)),
+    )
+
+
+@bp.route("/items/<code>")
+@public_page
+@requires("catalogue.browse")
+def item(network_slug: str, catalogue_slug: str, code: str) -> str:
+    catalogue, shown = published(network_slug, catalogue_slug)
+    found = shown.items.get(code)
+    if found is None:
+        abort(404)
+    makers = [
+        shown.producers[s["producer_slug"]]
+        for s in found.get("sources", [])
+        if s.get("producer_slug") in shown.producers
+    ]
+    return _page(
+        "browse/item.html",
+        catalogue,
+        shown,
+        item=found,
+        makers=list({m["slug"]: m for m in makers}.values()),
+        section=shown.sections.get(found["section"]),
+    )
+
+
+@bp.route("/producers/<producer_slug>")
+@public_page
+@requires("catalogue.browse")
+def producer(network_slug: str, catalogue_slug: str, producer_slug: str) -> str:
+    catalogue, shown = published(network_slug, catalogue_slug)
+    found = shown.producers.get(producer_slug)
+    if found is None:
+        abort(404)
+    items = [shown.items[c] for c in found["codes"] if c in shown.items]
+    return _page(
+        "browse/producer.html", catalogue, shown, producer=found, items=items, thumbs=_thumbs(items)
+    )
+
+
+@bp.route("/photos/<kind>/<key>.jpg")
+@requires("catalogue.browse")
+def photo(network_slug: str, catalogue_slug: str, kind: str, key: str) -> Response:
+    """A web-sized copy of a photo the edition shows: ``web`` and ``screen`` by their own hash,
+    ``thumb`` by the hash of the photo it was made from."""
+    if kind not in PHOTO_KINDS or not _SHA.fullmatch(key):
+        abort(404)
+    _catalogue, shown = published(network_slug, catalogue_slug)
+    if kind == "thumb":
+        originals = {i["photo"]["sha256"] for i in shown.items.values() if i.get("photo")}
+        if key not in originals:
+            abort(404)
+        thumb = db.session.scalar(
+            select(ImageDerivative.sha256)
+            .join(ProductImage, ProductImage.id == ImageDerivative.image_id)
+            .where(ProductImage.sha256 == key, ImageDerivative.kind == DerivativeKind.THUMB)
+            .limit(1)
+        )
+        if thumb is None:
+            abort(404)
+        key = thumb
+    elif key not in shown.photo_keys:
+        abort(404)
+    path = get_storage().local_path(key)
+    if path is None or not path.exists():
+        abort(404)
+    # The name is the content's hash: the file never changes.
+    return send_file(path, mimetype="image/jpeg", etag=key, max_age=365 * 86400)
+
+
+@bp.route("/theme.css")
+@requires("catalogue.browse")
+def theme_css(network_slug: str, catalogue_slug: str) -> Response:
+    """The catalogue theme's colours and fonts as CSS custom properties."""
+    _catalogue, shown = published(network_slug, catalogue_slug)
+    themes = (
+        themechoice.theme_object(shown.info.get("theme", "")),
+        themechoice.theme_object("default"),
+    )
+    for theme in themes:
+        folder = getattr(theme, "static_dir", None)
+        if folder is not None and (folder / "theme.css").is_file():
+            response = Response((folder / "theme.css").read_bytes(), mimetype="text/css")
+            response.cache_control.public = True
+            response.cache_control.max_age = 3600
+            return response
+    abort(404)

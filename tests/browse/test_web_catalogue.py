@@ -1,0 +1,190 @@
+"""Buyers browse a published catalogue on the web: every link of the screen PDF opens the item's
+page, pages show the frozen edition in the reader's language, wholesale prices only to the
+network's people, web-sized photos only, and never a producer's contact details."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from catalogue.auth.models import User
+from catalogue.editions import services as editions
+from catalogue.editions.models import Edition
+from catalogue.extensions import db
+from tests.conftest import csrf_from, login
+from tests.editions.conftest import ready_catalogue
+from tests.factories import PASSWORD, World, build_world
+
+NAMES = [
+    {"en": "Hand-woven silk scarf", "es": "Bufanda de seda tejida"},
+    {"en": "Alpaca shawl", "es": "Chal de alpaca"},
+]
+# What tests.factories.make_producer stores as her private contact details.
+CONTACTS = ("Owner of rosa", "rosa-private@example.org", "+56 9 5550 9999", "Secret street")
+
+
+@pytest.fixture
+def world(app: Flask) -> World:
+    return build_world(app)
+
+
+@pytest.fixture
+def edition(app: Flask, world: World) -> Edition:
+    with app.test_request_context():
+        catalogue = ready_catalogue(db.session, world, locales=["en", "es"], names=NAMES)
+        user = db.session.scalar(select(User).where(User.email == world.emails["facilitator"]))
+        published = editions.publish(db.session, catalogue, ("print", "screen"), user=user)
+        db.session.commit()
+        return published
+
+
+def _base(world: World) -> str:
+    return f"/c/{world.network}/{world.catalogue_slug}"
+
+
+def _reader(app: Flask, locale: str | None = None) -> FlaskClient:
+    client = app.test_client()
+    if locale:
+        token = csrf_from(client, "/")
+        client.post("/language", data={"locale": locale, "next": "/", "csrf_token": token})
+    return client
+
+
+def _screen_links(app: Flask, edition: Edition) -> list[str]:
+    folder = Path(app.config["EXPORTS_DIR"])
+    pdfs = [p for p in folder.rglob("screen*.pdf") if f"/{edition.number}/" in p.as_posix()]
+    assert pdfs, "no screen PDF was written"
+    links = []
+    for pdf in pdfs:
+        for page in PdfReader(pdf).pages:
+            for annot in page.get("/Annots") or []:
+                annot = annot.get_object()
+                if annot["/Subtype"] == "/Link":
+                    links.append(annot["/A"]["/URI"])
+    return links
+
+
+def test_every_link_of_the_screen_pdf_opens_its_items_page(
+    app: Flask, world: World, edition: Edition
+) -> None:
+    links = _screen_links(app, edition)
+    assert len(links) >= len(edition.snapshot["items"]) >= 2
+    reader = _reader(app)
+    for link in links:
+        assert link.startswith(app.config["PUBLIC_BASE_URL"])
+        page = reader.get(urlsplit(link).path)
+        assert page.status_code == 200, link
+        code = urlsplit(link).path.rsplit("/", 1)[1]
+        assert code in page.get_data(as_text=True)
+
+
+def test_the_pages_show_the_edition_in_the_readers_language(
+    app: Flask, world: World, edition: Edition
+) -> None:
+    base = _base(world)
+    english = _reader(app).get(f"{base}/").get_data(as_text=True)
+    assert "Textiles (en)" in english and "Hand-woven silk scarf" in english
+    spanish = _reader(app, "es").get(f"{base}/").get_data(as_text=True)
+    assert "Textiles (es)" in spanish and "Bufanda de seda tejida" in spanish
+    assert "not written in your language" not in spanish
+    # French is not one of the edition's languages: its own texts, and a note saying so.
+    french = _reader(app, "fr").get(f"{base}/").get_data(as_text=True)
+    assert "Textiles (en)" in french
+    assert 'role="status"' in french
+    for item in edition.snapshot["items"]:
+        page = _reader(app, "es").get(f"{base}/items/{item['code']}")
+        assert page.status_code == 200
+        assert item["name"]["es"] in page.get_data(as_text=True)
+
+
+def test_the_web_shows_the_frozen_edition_not_later_edits(
+    app: Flask, world: World, edition: Edition
+) -> None:
+    from catalogue.products import services as product_services
+    from catalogue.products.models import Product
+
+    item = edition.snapshot["items"][0]
+    with app.app_context():
+        product = db.session.get(Product, item["sources"][0]["product_id"])
+        assert product is not None
+        product_services.set_text(product, "en", {"name": "Renamed later", "description": "x"})
+        db.session.commit()
+    page = _reader(app).get(f"{_base(world)}/items/{item['code']}").get_data(as_text=True)
+    assert item["name"]["en"] in page and "Renamed later" not in page
+
+
+def test_wholesale_prices_only_for_the_networks_people(
+    app: Flask, world: World, edition: Edition
+) -> None:
+    item = edition.snapshot["items"][0]
+    path = f"{_base(world)}/items/{item['code']}"
+    price = item["price"]["min"]
+    visitor = _reader(app).get(path).get_data(as_text=True)
+    assert "Sign in to see wholesale prices" in visitor
+    assert price not in visitor and "$" not in visitor
+    buyer = app.test_client()
+    assert login(buyer, world.emails["buyer"], PASSWORD).status_code == 302
+    page = buyer.get(path).get_data(as_text=True)
+    assert "Sign in to see wholesale prices" not in page
+    assert "wholesale, per unit" in page and price in page.replace(",", "")
+
+
+def test_no_page_shows_a_producers_contact_details(
+    app: Flask, world: World, edition: Edition
+) -> None:
+    base = _base(world)
+    snapshot = edition.snapshot
+    paths = [f"{base}/", f"{base}/theme.css"]
+    paths += [f"{base}/sections/{s['key']}" for s in snapshot["sections"]]
+    paths += [f"{base}/items/{i['code']}" for i in snapshot["items"]]
+    paths += [f"{base}/producers/{p['slug']}" for p in snapshot["producers"]]
+    buyer = app.test_client()
+    assert login(buyer, world.emails["buyer"], PASSWORD).status_code == 302
+    for client in (_reader(app), buyer):
+        for path in paths:
+            answer = client.get(path)
+            assert answer.status_code == 200, path
+            text = answer.get_data(as_text=True)
+            for secret in CONTACTS:
+                assert secret not in text, (path, secret)
+
+
+def test_photos_are_web_sized_copies_of_the_edition_only(
+    app: Flask, world: World, edition: Edition
+) -> None:
+    base = _base(world)
+    reader = _reader(app)
+    page = reader.get(f"{base}/items/{edition.snapshot['items'][0]['code']}")
+    sources = re.findall(r'(?:src|srcset)="([^"]+)"', page.get_data(as_text=True))
+    urls = {u.split(" ")[0] for s in sources for u in s.split(", ") if "/photos/" in u}
+    assert any("/photos/screen/" in u for u in urls) and any("/photos/web/" in u for u in urls)
+    for url in urls:
+        answer = reader.get(url)
+        assert answer.status_code == 200 and answer.mimetype == "image/jpeg", url
+        answer.close()
+    photo = edition.snapshot["items"][0]["photo"]
+    assert reader.get(f"{base}/photos/web/{photo['print_sha256']}.jpg").status_code == 404
+    assert reader.get(f"{base}/photos/print/{photo['print_sha256']}.jpg").status_code == 404
+    assert reader.get(f"{base}/photos/web/{'0' * 64}.jpg").status_code == 404
+    assert reader.get(f"{base}/photos/web/..%2Fsecret.jpg").status_code == 404
+
+
+def test_what_does_not_exist_answers_404(app: Flask, world: World, edition: Edition) -> None:
+    base = _base(world)
+    reader = _reader(app)
+    assert reader.get(f"{base}/items/WG-999").status_code == 404
+    assert reader.get(f"{base}/sections/nothing-here").status_code == 404
+    assert reader.get(f"{base}/producers/nobody").status_code == 404
+    assert reader.get(f"/c/{world.network}/not-a-catalogue/").status_code == 404
+    assert reader.get(f"/c/not-a-network/{world.catalogue_slug}/").status_code == 404
+
+
+def test_a_catalogue_never_published_has_no_pages(app: Flask, world: World) -> None:
+    assert _reader(app).get(f"{_base(world)}/").status_code == 404
