@@ -31,6 +31,9 @@ def _url_args(world: World) -> dict[str, object]:
         "catalogue_slug": world.catalogue_slug,
         "step": "theme",
         "number": 1,
+        "section_key": "textiles",
+        "code": "WG-001",
+        "key": "0" * 64,
     }
 
 
