@@ -66,6 +66,7 @@ def register_blueprints(app: Flask) -> None:
 
     from catalogue.auth.tokens import bp as tokens_bp
     from catalogue.auth.views import bp as auth_bp
+    from catalogue.browse.sharing import bp as sharing_bp
     from catalogue.browse.views import bp as browse_bp
     from catalogue.catalogues.views import bp as catalogues_bp
     from catalogue.editions.views import bp as editions_bp
@@ -95,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
         tokens_bp,
         editions_bp,
         browse_bp,
+        sharing_bp,
         api_bp,
     )
     csrf.exempt(api_bp)  # the API checks X-CSRFToken itself for session-authenticated writes

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, abort, render_template, request, send_file
+from flask import Blueprint, abort, render_template, request, send_file, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from catalogue.browse.editions import Shown, price_lines, published
+from catalogue.browse.sharing import public_url
 from catalogue.catalogues import themechoice
 from catalogue.catalogues.models import Catalogue
 from catalogue.core.page_cache import public_page
@@ -55,7 +56,32 @@ def _thumbs(items: list[dict[str, Any]]) -> set[str]:
     )
 
 
-def _page(template: str, catalogue: Catalogue, shown: Shown, **context: Any) -> str:
+def _meta(shown: Shown, description: str, photo: dict[str, Any] | None) -> dict[str, str]:
+    """What link previews and search engines read: a description, the page's canonical
+    address and a web-sized image, all on ``PUBLIC_BASE_URL``."""
+    args = {"network_slug": shown.info["network_slug"], "catalogue_slug": shown.info["slug"]}
+    image = ""
+    if photo:
+        image = public_url(
+            url_for("browse.photo", kind="screen", key=photo["screen_sha256"], **args)
+        )
+    text = " ".join(description.split())
+    return {
+        "description": text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "…",
+        "canonical": public_url(request.path),
+        "image": image,
+    }
+
+
+def _page(
+    template: str,
+    catalogue: Catalogue,
+    shown: Shown,
+    *,
+    description: str = "",
+    photo: dict[str, Any] | None = None,
+    **context: Any,
+) -> str:
     return render_template(
         template,
         catalogue=catalogue,
@@ -63,6 +89,7 @@ def _page(template: str, catalogue: Catalogue, shown: Shown, **context: Any) -> 
         info=shown.info,
         sees_prices=_sees_prices(catalogue, shown),
         price_lines=price_lines,
+        meta=_meta(shown, description or shown.text(shown.info.get("intro")), photo),
         **context,
     )
 
@@ -84,6 +111,7 @@ def home(network_slug: str, catalogue_slug: str) -> str:
         sections=sections,
         cover=firsts[0] if firsts else None,
         thumbs=_thumbs(firsts),
+        photo=firsts[0].get("photo") if firsts else None,
     )
 
 
@@ -126,6 +154,8 @@ def item(network_slug: str, catalogue_slug: str, code: str) -> str:
         item=found,
         makers=list({m["slug"]: m for m in makers}.values()),
         section=shown.sections.get(found["section"]),
+        description=shown.text(found.get("description")) or shown.text(found.get("name")),
+        photo=found.get("photo"),
     )
 
 
@@ -139,7 +169,14 @@ def producer(network_slug: str, catalogue_slug: str, producer_slug: str) -> str:
         abort(404)
     items = [shown.items[c] for c in found["codes"] if c in shown.items]
     return _page(
-        "browse/producer.html", catalogue, shown, producer=found, items=items, thumbs=_thumbs(items)
+        "browse/producer.html",
+        catalogue,
+        shown,
+        producer=found,
+        items=items,
+        thumbs=_thumbs(items),
+        description=shown.text(found.get("story")) or found["name"],
+        photo=items[0].get("photo") if items else None,
     )
 
 

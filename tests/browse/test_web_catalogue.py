@@ -188,3 +188,42 @@ def test_what_does_not_exist_answers_404(app: Flask, world: World, edition: Edit
 
 def test_a_catalogue_never_published_has_no_pages(app: Flask, world: World) -> None:
     assert _reader(app).get(f"{_base(world)}/").status_code == 404
+
+
+def test_link_previews_and_search_engines_find_the_published_pages_only(
+    app: Flask, world: World, edition: Edition
+) -> None:
+    base, public = _base(world), app.config["PUBLIC_BASE_URL"].rstrip("/")
+    reader = _reader(app)
+    item = edition.snapshot["items"][0]
+    page = reader.get(f"{base}/items/{item['code']}").get_data(as_text=True)
+    assert f'<link rel="canonical" href="{public}{base}/items/{item["code"]}">' in page
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', page).group(1)
+    assert image.startswith(f"{public}{base}/photos/screen/")
+    assert item["photo"]["print_sha256"] not in image
+    answer = reader.get(image.removeprefix(public))
+    assert answer.status_code == 200 and answer.mimetype == "image/jpeg"
+    answer.close()
+    assert re.search(r'<meta name="description" content="[^"]+">', page)
+    assert re.search(r'<meta property="og:title" content="[^"]+">', page)
+
+    sitemap = reader.get("/sitemap.xml")
+    assert sitemap.status_code == 200 and sitemap.mimetype == "application/xml"
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap.get_data(as_text=True))
+    expected = {f"{public}{base}/"} | {
+        f"{public}{base}/items/{i['code']}" for i in edition.snapshot["items"]
+    }
+    assert expected <= set(locations)
+    assert all(loc.startswith(f"{public}/c/") for loc in locations)
+    for loc in locations:
+        assert reader.get(loc.removeprefix(public)).status_code == 200, loc
+
+    robots = reader.get("/robots.txt").get_data(as_text=True)
+    assert "Disallow: /api/" in robots and f"Sitemap: {public}/sitemap.xml" in robots
+    icon = reader.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.data[:4] == b"\x00\x00\x01\x00"
+
+
+def test_the_sitemap_leaves_out_catalogues_never_published(app: Flask, world: World) -> None:
+    sitemap = _reader(app).get("/sitemap.xml").get_data(as_text=True)
+    assert "<loc>" not in sitemap and world.catalogue_slug not in sitemap
