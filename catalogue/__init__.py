@@ -66,6 +66,7 @@ def register_blueprints(app: Flask) -> None:
 
     from catalogue.auth.tokens import bp as tokens_bp
     from catalogue.auth.views import bp as auth_bp
+    from catalogue.browse.manage import bp as catalogue_sharing_bp
     from catalogue.browse.sharing import bp as sharing_bp
     from catalogue.browse.views import bp as browse_bp
     from catalogue.catalogues.views import bp as catalogues_bp
@@ -97,6 +98,7 @@ def register_blueprints(app: Flask) -> None:
         editions_bp,
         browse_bp,
         sharing_bp,
+        catalogue_sharing_bp,
         api_bp,
     )
     csrf.exempt(api_bp)  # the API checks X-CSRFToken itself for session-authenticated writes

@@ -1,6 +1,7 @@
 """Imports every model so that metadata is complete (Alembic, tests, the shell)."""
 
 from catalogue.auth.models import ApiToken, LoginFailure, LoginSession, Membership, Role, User
+from catalogue.browse.models import CatalogueInvitation, ShareLink
 from catalogue.catalogues.models import Catalogue, CatalogueItem, ExchangeRate, ItemSource
 from catalogue.core.db import Base
 from catalogue.core.models import AuditEvent, Currency
@@ -30,6 +31,7 @@ __all__ = [
     "Capacity",
     "CapacityLedger",
     "Catalogue",
+    "CatalogueInvitation",
     "CatalogueItem",
     "Currency",
     "Edition",
@@ -57,6 +59,7 @@ __all__ = [
     "ProductText",
     "ReadinessAssessment",
     "Role",
+    "ShareLink",
     "SupportNeed",
     "Tag",
     "User",

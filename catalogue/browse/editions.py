@@ -24,7 +24,8 @@ from catalogue.extensions import db
 from catalogue.networks.models import Network
 
 _KEPT = 8
-_snapshots: OrderedDict[int, Shown] = OrderedDict()
+# By edition id and snapshot digest: what a published edition shows never changes.
+_snapshots: OrderedDict[tuple[int, str], Shown] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -92,7 +93,7 @@ def _index(edition: Edition) -> Shown:
 def published(network_slug: str, catalogue_slug: str) -> tuple[Catalogue, Shown]:
     """The catalogue and its latest published edition; 404 when there is none."""
     row = db.session.execute(
-        select(Catalogue, Edition.id)
+        select(Catalogue, Edition.id, Edition.snapshot_sha256)
         .join(Network, Network.id == Catalogue.network_id)
         .join(Edition, Edition.catalogue_id == Catalogue.id)
         .where(
@@ -105,17 +106,18 @@ def published(network_slug: str, catalogue_slug: str) -> tuple[Catalogue, Shown]
     ).first()
     if row is None:
         abort(404)
-    catalogue, edition_id = row
+    catalogue, edition_id, sha = row
+    key = (edition_id, sha)
     with _lock:
-        shown = _snapshots.get(edition_id)
+        shown = _snapshots.get(key)
         if shown is not None:
-            _snapshots.move_to_end(edition_id)
+            _snapshots.move_to_end(key)
             return catalogue, shown
     edition = db.session.get(Edition, edition_id)
     assert edition is not None
     shown = _index(edition)
     with _lock:
-        _snapshots[edition_id] = shown
+        _snapshots[key] = shown
         while len(_snapshots) > _KEPT:
             _snapshots.popitem(last=False)
     return catalogue, shown

@@ -2,7 +2,8 @@
 catalogues' pages at ``PUBLIC_BASE_URL``, and the site's icon.
 
 The sitemap lists every page of each catalogue's latest published edition (home, sections, items,
-producers) and nothing else: no builder, account or API page, no unpublished catalogue.
+producers) and nothing else: no builder, account or API page, no unpublished or private
+(wholesale) catalogue.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PIL import Image, ImageDraw
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from catalogue.browse.access import is_private
 from catalogue.browse.editions import published
 from catalogue.catalogues.models import Catalogue
 from catalogue.core.permissions import requires
@@ -53,6 +55,10 @@ def robots() -> Response:
     return Response(ROBOTS.format(base=base), mimetype="text/plain")
 
 
+def _catalogue_of(network_slug: str, catalogue_slug: str) -> Catalogue:
+    return published(network_slug, catalogue_slug)[0]
+
+
 def _catalogue_paths(network_slug: str, catalogue_slug: str) -> list[str]:
     _catalogue, shown = published(network_slug, catalogue_slug)
     args = {"network_slug": network_slug, "catalogue_slug": catalogue_slug}
@@ -77,6 +83,8 @@ def sitemap() -> Response:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>']
     lines.append('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
     for network_slug, catalogue_slug in rows:
+        if is_private(_catalogue_of(network_slug, catalogue_slug)):
+            continue  # a wholesale catalogue is for the people it is shared with
         for path in _catalogue_paths(network_slug, catalogue_slug):
             lines.append(f"  <url><loc>{escape(public_url(path))}</loc></url>")
     lines.append("</urlset>")

@@ -2,8 +2,9 @@
 theme stylesheet, at the addresses the screen PDF links to (``/c/<network>/<catalogue>/…``).
 
 Everything shown comes from the edition's frozen snapshot, so the web matches what was printed;
-contact details never enter a snapshot. On a wholesale catalogue prices are shown only to people
-signed in to the catalogue's network; everyone else is asked to sign in.
+contact details never enter a snapshot. A wholesale catalogue is private (``access``): its pages,
+photos and stylesheet answer 404 to anyone who may not open it, so its prices are only ever
+seen there.
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ import re
 from typing import Any
 
 from flask import Blueprint, abort, render_template, request, send_file, url_for
-from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from catalogue.browse.access import may_open
 from catalogue.browse.editions import Shown, price_lines, published
 from catalogue.browse.sharing import public_url
 from catalogue.catalogues import themechoice
 from catalogue.catalogues.models import Catalogue
 from catalogue.core.page_cache import public_page
 from catalogue.core.paging import page_number, page_of
-from catalogue.core.permissions import requires, user_roles
+from catalogue.core.permissions import requires
 from catalogue.extensions import db
 from catalogue.media.models import DerivativeKind, ImageDerivative, ProductImage
 from catalogue.media.storage import get_storage
@@ -35,11 +36,13 @@ _SHA = re.compile(r"[0-9a-f]{64}")
 PHOTO_KINDS = {"thumb", "screen", "web"}
 
 
-def _sees_prices(catalogue: Catalogue, shown: Shown) -> bool:
-    """Retail prices are for everyone; wholesale ones for people of the catalogue's network."""
-    if not shown.wholesale:
-        return True
-    return current_user.is_authenticated and bool(user_roles(catalogue.network))
+def _open(network_slug: str, catalogue_slug: str) -> tuple[Catalogue, Shown]:
+    """The catalogue and its latest edition, if the visitor may open it (``access``); else 404,
+    as if it did not exist."""
+    catalogue, shown = published(network_slug, catalogue_slug)
+    if not may_open(catalogue):
+        abort(404)
+    return catalogue, shown
 
 
 def _thumbs(items: list[dict[str, Any]]) -> set[str]:
@@ -87,7 +90,6 @@ def _page(
         catalogue=catalogue,
         shown=shown,
         info=shown.info,
-        sees_prices=_sees_prices(catalogue, shown),
         price_lines=price_lines,
         meta=_meta(shown, description or shown.text(shown.info.get("intro")), photo),
         **context,
@@ -98,7 +100,7 @@ def _page(
 @public_page
 @requires("catalogue.browse")
 def home(network_slug: str, catalogue_slug: str) -> str:
-    catalogue, shown = published(network_slug, catalogue_slug)
+    catalogue, shown = _open(network_slug, catalogue_slug)
     sections = [
         (section, shown.section_items(section["key"]))
         for section in shown.snapshot.get("sections", [])
@@ -119,7 +121,7 @@ def home(network_slug: str, catalogue_slug: str) -> str:
 @public_page
 @requires("catalogue.browse")
 def section(network_slug: str, catalogue_slug: str, section_key: str) -> str:
-    catalogue, shown = published(network_slug, catalogue_slug)
+    catalogue, shown = _open(network_slug, catalogue_slug)
     found = shown.sections.get(section_key)
     if found is None:
         abort(404)
@@ -138,7 +140,7 @@ def section(network_slug: str, catalogue_slug: str, section_key: str) -> str:
 @public_page
 @requires("catalogue.browse")
 def item(network_slug: str, catalogue_slug: str, code: str) -> str:
-    catalogue, shown = published(network_slug, catalogue_slug)
+    catalogue, shown = _open(network_slug, catalogue_slug)
     found = shown.items.get(code)
     if found is None:
         abort(404)
@@ -163,7 +165,7 @@ def item(network_slug: str, catalogue_slug: str, code: str) -> str:
 @public_page
 @requires("catalogue.browse")
 def producer(network_slug: str, catalogue_slug: str, producer_slug: str) -> str:
-    catalogue, shown = published(network_slug, catalogue_slug)
+    catalogue, shown = _open(network_slug, catalogue_slug)
     found = shown.producers.get(producer_slug)
     if found is None:
         abort(404)
@@ -187,7 +189,7 @@ def photo(network_slug: str, catalogue_slug: str, kind: str, key: str) -> Respon
     ``thumb`` by the hash of the photo it was made from."""
     if kind not in PHOTO_KINDS or not _SHA.fullmatch(key):
         abort(404)
-    _catalogue, shown = published(network_slug, catalogue_slug)
+    _catalogue, shown = _open(network_slug, catalogue_slug)
     if kind == "thumb":
         originals = {i["photo"]["sha256"] for i in shown.items.values() if i.get("photo")}
         if key not in originals:
@@ -214,7 +216,7 @@ def photo(network_slug: str, catalogue_slug: str, kind: str, key: str) -> Respon
 @requires("catalogue.browse")
 def theme_css(network_slug: str, catalogue_slug: str) -> Response:
     """The catalogue theme's colours and fonts as CSS custom properties."""
-    _catalogue, shown = published(network_slug, catalogue_slug)
+    _catalogue, shown = _open(network_slug, catalogue_slug)
     themes = (
         themechoice.theme_object(shown.info.get("theme", "")),
         themechoice.theme_object("default"),

@@ -9,9 +9,10 @@ worker, since each checks the database. Pages are also dropped after ``PAGE_CACH
 ``PAGE_CACHE_SIZE`` pages (0 turns the cache off).
 
 What differs per visitor stays out of a kept page: signed-in users, requests carrying a
-message to show (a flash) and anything but GET/HEAD always get a fresh render, and the CSRF
-token of the language form is rendered as a placeholder that is replaced with the visitor's own
-token on the way out.
+message to show (a flash) and anything but GET/HEAD always get a fresh render; a view marks a
+page that is not the same for every visitor (``g.page_cache_private``: a private catalogue's)
+and it is never kept; the CSRF token of the language form is rendered as a placeholder that is
+replaced with the visitor's own token on the way out.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from catalogue.extensions import db
 F = TypeVar("F", bound=Callable[..., Any])
 _KEY = "catalogue.page_cache"
 _RENDERING = "page_cache_rendering"
+# Set on ``g`` by a view whose page is not the same for every visitor (a private catalogue's).
+PRIVATE = "page_cache_private"
 # A page larger than this is not kept (none of the cached pages comes near it).
 MAX_PAGE_BYTES = 512 * 1024
 
@@ -151,7 +154,11 @@ def public_page(view: F) -> F:
             response = make_response(view(*args, **kwargs))
         finally:
             g.pop(_RENDERING, None)
-        if response.status_code != 200 or response.direct_passthrough:
+        private = g.pop(PRIVATE, False)  # the view says: not for every visitor
+        if response.direct_passthrough:  # a file, not a page made from a template
+            return response
+        if response.status_code != 200 or private:
+            response.set_data(_with_token(cache, response.get_data(as_text=True)))
             return response
         body = response.get_data(as_text=True)
         # A form's own token field (WTForms) would carry this visitor's token: never kept.

@@ -92,6 +92,10 @@ SENTENCES = {
         "new codes: %(new_codes)s"
     ),
     "catalogue.arrange": _l("%(who)s changed the sections and order of the catalogue “%(what)s”"),
+    "catalogue.invite": _l("%(who)s invited a buyer to the catalogue “%(what)s”"),
+    "catalogue.uninvite": _l("%(who)s took back a buyer's invitation to the catalogue “%(what)s”"),
+    "catalogue.share_link": _l("%(who)s made a share link to the catalogue “%(what)s”"),
+    "catalogue.share_revoke": _l("%(who)s revoked a share link to the catalogue “%(what)s”"),
     "edition.publish": _l("%(who)s published edition %(number)s of the catalogue “%(what)s”"),
 }
 PRODUCT_EDIT = _l("%(who)s changed the product “%(what)s”")

@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import func, select, text
 
 from catalogue.auth.models import Role
+from catalogue.browse.services import catalogues_for
 from catalogue.core.permissions import requires
 from catalogue.extensions import db
 from catalogue.networks.models import Network
@@ -79,4 +80,5 @@ def dashboard() -> str:
         own_producers=own_producers,
         print_jobs=print_jobs,
         is_buyer=any(m.role == Role.BUYER for m in memberships),
+        buyer_catalogues=catalogues_for(db.session, current_user),
     )

@@ -15,6 +15,8 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from catalogue.auth.models import User
+from catalogue.catalogues.models import Market
+from catalogue.core.models import AuditEvent
 from catalogue.editions import services as editions
 from catalogue.editions.models import Edition
 from catalogue.extensions import db
@@ -35,14 +37,26 @@ def world(app: Flask) -> World:
     return build_world(app)
 
 
-@pytest.fixture
-def edition(app: Flask, world: World) -> Edition:
+def _publish(app: Flask, world: World, market: Market) -> Edition:
     with app.test_request_context():
         catalogue = ready_catalogue(db.session, world, locales=["en", "es"], names=NAMES)
+        catalogue.market = market
         user = db.session.scalar(select(User).where(User.email == world.emails["facilitator"]))
         published = editions.publish(db.session, catalogue, ("print", "screen"), user=user)
         db.session.commit()
         return published
+
+
+@pytest.fixture
+def edition(app: Flask, world: World) -> Edition:
+    """A retail catalogue's first edition: public pages."""
+    return _publish(app, world, Market.B2C)
+
+
+@pytest.fixture
+def private_edition(app: Flask, world: World) -> Edition:
+    """A wholesale catalogue's first edition: private pages."""
+    return _publish(app, world, Market.B2B)
 
 
 def _base(world: World) -> str:
@@ -120,20 +134,84 @@ def test_the_web_shows_the_frozen_edition_not_later_edits(
     assert item["name"]["en"] in page and "Renamed later" not in page
 
 
-def test_wholesale_prices_only_for_the_networks_people(
-    app: Flask, world: World, edition: Edition
+def _signed_in(app: Flask, world: World, role: str) -> FlaskClient:
+    client = app.test_client()
+    assert login(client, world.emails[role], PASSWORD).status_code == 302
+    return client
+
+
+def _sharing_post(client: FlaskClient, path: str, data: dict[str, str]) -> str:
+    token = csrf_from(client, path)
+    name = "invite-csrf_token" if data.get("what") == "invite" else "csrf_token"
+    name = "link-csrf_token" if data.get("what") == "link" else name
+    answer = client.post(path, data={name: token, **data}, follow_redirects=True)
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:500]
+    return answer.get_data(as_text=True)
+
+
+def test_a_wholesale_catalogue_opens_only_for_its_people_and_share_links(
+    app: Flask, world: World, private_edition: Edition
 ) -> None:
-    item = edition.snapshot["items"][0]
-    path = f"{_base(world)}/items/{item['code']}"
+    base = _base(world)
+    item = private_edition.snapshot["items"][0]
     price = item["price"]["min"]
-    visitor = _reader(app).get(path).get_data(as_text=True)
-    assert "Sign in to see wholesale prices" in visitor
-    assert price not in visitor and "$" not in visitor
-    buyer = app.test_client()
-    assert login(buyer, world.emails["buyer"], PASSWORD).status_code == 302
-    page = buyer.get(path).get_data(as_text=True)
-    assert "Sign in to see wholesale prices" not in page
+    photo = item["photo"]
+    closed = [
+        f"{base}/",
+        f"{base}/items/{item['code']}",
+        f"{base}/theme.css",
+        f"{base}/photos/screen/{photo['screen_sha256']}.jpg",
+    ]
+    buyer = _signed_in(app, world, "buyer")
+    for client in (_reader(app), buyer, _signed_in(app, world, "producer")):
+        for path in closed:
+            assert client.get(path).status_code == 404, path
+    assert f"{base}/" not in _reader(app).get("/sitemap.xml").get_data(as_text=True)
+    assert world.catalogue_slug not in buyer.get("/dashboard").get_data(as_text=True)
+
+    facilitator = _signed_in(app, world, "facilitator")
+    page = facilitator.get(f"{base}/items/{item['code']}").get_data(as_text=True)
     assert "wholesale, per unit" in page and price in page.replace(",", "")
+
+    # Invited, the buyer opens it, sees its prices and finds it on her dashboard.
+    sharing = f"/n/{world.network}/manage/catalogues/{world.catalogue_slug}/sharing"
+    buyer_id = re.search(
+        r'<option value="(\d+)">buyer &lt;buyer@', facilitator.get(sharing).get_data(as_text=True)
+    ).group(1)
+    _sharing_post(facilitator, sharing, {"what": "invite", "invite-buyer": buyer_id})
+    page = buyer.get(f"{base}/items/{item['code']}").get_data(as_text=True)
+    assert "wholesale, per unit" in page and price in page.replace(",", "")
+    assert f'href="{base}/"' in buyer.get("/dashboard").get_data(as_text=True)
+
+    # A share link opens it without signing in, page after page, until it is revoked.
+    shown = _sharing_post(facilitator, sharing, {"what": "link", "link-label": "Fair in Lyon"})
+    link = re.search(r"(https?://\S+\?share=[\w-]+)", shown).group(1)
+    visitor = _reader(app)
+    assert visitor.get(urlsplit(link).path + "?" + urlsplit(link).query).status_code == 200
+    assert visitor.get(f"{base}/items/{item['code']}").status_code == 200
+    assert _reader(app).get(f"{base}/items/{item['code']}").status_code == 404  # not kept
+    assert _reader(app).get(f"{base}/?share=not-the-token").status_code == 404
+    link_id = re.search(
+        r'name="action" value="revoke"><input type="hidden" name="row_id" value="(\d+)"',
+        facilitator.get(sharing).get_data(as_text=True),
+    ).group(1)
+    _sharing_post(facilitator, sharing, {"what": "row", "action": "revoke", "row_id": link_id})
+    assert visitor.get(f"{base}/items/{item['code']}").status_code == 404
+    assert _reader(app).get(urlsplit(link).path + "?" + urlsplit(link).query).status_code == 404
+
+    # Taken back, the invitation no longer opens it.
+    _sharing_post(facilitator, sharing, {"what": "row", "action": "uninvite", "row_id": buyer_id})
+    assert buyer.get(f"{base}/").status_code == 404
+    with app.app_context():
+        actions = set(db.session.scalars(select(AuditEvent.action)))
+    assert {"catalogue.invite", "catalogue.uninvite", "catalogue.share_link"} <= actions
+    assert "catalogue.share_revoke" in actions
+
+
+def test_a_public_product_page_shows_no_wholesale_price(app: Flask, world: World) -> None:
+    page = _reader(app).get(f"/n/{world.network}/products/{world.product_a}")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Wholesale" not in text and "$" not in text
 
 
 def test_no_page_shows_a_producers_contact_details(
