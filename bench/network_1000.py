@@ -194,8 +194,11 @@ def _import(app: Flask, network_id: int, csv_data: bytes, name: str, photos: Pat
         db.session.commit()
 
 
-def _catalogues(app: Flask, network_id: int, email: str, slugs: list[str]) -> tuple[int, str]:
-    """Booklets of every product; returns a product id and a producer slug for the pages."""
+def _catalogues(
+    app: Flask, network_id: int, email: str, slugs: list[str], retail: tuple[str, ...] = ()
+) -> tuple[int, str]:
+    """Booklets of every product (wholesale; those named in ``retail`` retail, so public on the
+    web); returns a product id and a producer slug for the pages."""
     from sqlalchemy import select
 
     from catalogue.auth.models import User
@@ -218,7 +221,7 @@ def _catalogues(app: Flask, network_id: int, email: str, slugs: list[str]) -> tu
                     "slug": slug,
                     "theme": "default",
                     "kind": "theme",
-                    "market": "b2b",
+                    "market": "b2c" if slug in retail else "b2b",
                     "format": "booklet",
                     "layout": "grid4",
                     "stories": "producer",
@@ -256,8 +259,9 @@ def _catalogues(app: Flask, network_id: int, email: str, slugs: list[str]) -> tu
         return product.id, product.producer.slug
 
 
-def build(root: Path, sizes: tuple[int, ...] = (30, 1000)) -> Built:
-    """Fresh instance under ``root`` with a network of each size (slug ``net<size>``)."""
+def build(root: Path, sizes: tuple[int, ...] = (30, 1000), *, retail: bool = False) -> Built:
+    """Fresh instance under ``root`` with a network of each size (slug ``net<size>``); with
+    ``retail``, the largest network also has a retail booklet ``retail`` (public on the web)."""
     from catalogue.core import migrate
 
     built = Built(root, _config(root))
@@ -278,7 +282,8 @@ def build(root: Path, sizes: tuple[int, ...] = (30, 1000)) -> Built:
             archive.unlink()
         built.import_seconds[size] = time.perf_counter() - started
         slugs = ["booklet", "booklet-b"] if size >= 1000 else ["booklet"]
-        product_id, producer = _catalogues(app, network_id, email, slugs)
+        extra = ("retail",) if retail and size == max(sizes) else ()
+        product_id, producer = _catalogues(app, network_id, email, [*slugs, *extra], extra)
         built.networks[size] = Network(slug, size, email, slugs, product_id, producer)
     with app.app_context():
         from catalogue.extensions import db

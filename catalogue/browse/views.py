@@ -31,9 +31,28 @@ from catalogue.media.storage import get_storage
 bp = Blueprint("browse", __name__, url_prefix="/c/<network_slug>/<catalogue_slug>")
 
 ITEMS_PER_PAGE = 24
+PAGE_MAX_AGE = 300  # seconds a browser may show its copy of a page without asking
 _SHA = re.compile(r"[0-9a-f]{64}")
 # Copies a page may show: never the print copy or the original.
 PHOTO_KINDS = {"thumb", "screen", "web"}
+
+
+@bp.after_request
+def _validators(response: Response) -> Response:
+    """A page made from a frozen edition only changes with the next edition (or the visitor's
+    own session): an ETag lets a browser ask again cheaply (304), and it may reuse its copy for
+    a few minutes. ``private``: the page holds the visitor's own form token."""
+    if (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and response.mimetype == "text/html"
+        and not response.direct_passthrough
+    ):
+        response.add_etag()
+        response.cache_control.private = True
+        response.cache_control.max_age = PAGE_MAX_AGE
+        response.make_conditional(request)
+    return response
 
 
 def _open(network_slug: str, catalogue_slug: str) -> tuple[Catalogue, Shown]:

@@ -305,3 +305,18 @@ def test_link_previews_and_search_engines_find_the_published_pages_only(
 def test_the_sitemap_leaves_out_catalogues_never_published(app: Flask, world: World) -> None:
     sitemap = _reader(app).get("/sitemap.xml").get_data(as_text=True)
     assert "<loc>" not in sitemap and world.catalogue_slug not in sitemap
+
+
+def test_pages_of_a_frozen_edition_carry_validators(
+    app: Flask, world: World, edition: Edition
+) -> None:
+    reader = _reader(app)
+    path = f"{_base(world)}/items/{edition.snapshot['items'][0]['code']}"
+    first = reader.get(path)
+    assert first.status_code == 200 and first.headers.get("ETag")
+    assert "private" in first.headers["Cache-Control"]
+    assert "max-age=" in first.headers["Cache-Control"]
+    again = reader.get(path, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    other = reader.get(path, headers={"If-None-Match": '"not-this-one"'})
+    assert other.status_code == 200
