@@ -147,6 +147,7 @@ def test_pages_with_tables_do_not_scroll_sideways_on_a_phone(
         *(f"{builder}/{step}" for step in ("selection", "pooling", "arrangement", "pricing")),
         f"{builder}/check",
         f"{builder}/publish",
+        f"{builder}/sharing",
         f"{builder}/editions/1",
         f"{base}/review/{world.product_a}",
         f"{base}/p/{world.producer_a}/products/{world.product_a}",
