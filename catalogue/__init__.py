@@ -16,6 +16,7 @@ def create_app(config_override: dict[str, Any] | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_job_handlers()
+    register_search_sources()
     register_errorhandlers(app)
     register_commands(app)
     return app
@@ -37,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     from catalogue.media.storage import init_storage
     from catalogue.media.templating import init_media_templating
     from catalogue.networks.models import network_by_slug
+    from catalogue.search import init_search
 
     db.init_app(app)
     csrf.init_app(app)
@@ -50,6 +52,7 @@ def register_extensions(app: Flask) -> None:
     set_network_loader(network_by_slug)
     init_storage(app)
     init_jobs(app)
+    init_search(app)
     hops = int(app.config["TRUST_PROXY"])
     if hops:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
@@ -113,6 +116,14 @@ def register_job_handlers() -> None:
     import catalogue.media.tasks  # noqa: F401
 
 
+def register_search_sources() -> None:
+    """Each domain says which of its rows search documents show and where documents come
+    from; ``search`` itself knows no domain."""
+    from catalogue.products import indexing
+
+    indexing.register()
+
+
 def register_errorhandlers(app: Flask) -> None:
     from catalogue.core.errors import register
 
@@ -122,6 +133,9 @@ def register_errorhandlers(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from catalogue.cli import register
     from catalogue.jobs.cli import worker_command
+    from catalogue.search.cli import reindex_command, search_command
 
     register(app)
     app.cli.add_command(worker_command)
+    app.cli.add_command(reindex_command)
+    app.cli.add_command(search_command)

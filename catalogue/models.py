@@ -22,6 +22,7 @@ from catalogue.products.models import (
     Tag,
 )
 from catalogue.readiness.models import ReadinessAssessment
+from catalogue.search.models import SearchOutbox
 
 __all__ = [
     "Allocation",
@@ -59,6 +60,7 @@ __all__ = [
     "ProductText",
     "ReadinessAssessment",
     "Role",
+    "SearchOutbox",
     "ShareLink",
     "SupportNeed",
     "Tag",

@@ -49,4 +49,4 @@ def json_body() -> dict[str, object]:
     return data
 
 
-from catalogue.api import endpoints  # noqa: E402,F401  (routes register on import)
+from catalogue.api import endpoints, search  # noqa: E402,F401  (routes register on import)

@@ -5,10 +5,11 @@ both, so what the API sends is what its document says."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+from catalogue.core.schema import Input, Line, Whole
 from catalogue.media.models import ProductImage
 from catalogue.producers.models import Producer, ProducerContact
 from catalogue.products import revisions
@@ -257,3 +258,38 @@ class Upload(BaseModel):
     """A photo as a multipart field."""
 
     photo: Annotated[bytes, Field(json_schema_extra={"format": "binary", "type": "string"})]
+
+
+class SearchParams(Input):
+    """What a search may ask (query string): free text, filters, sort, page and language."""
+
+    q: Line(200) = ""  # type: ignore[valid-type]
+    category: Line(40) = ""  # type: ignore[valid-type]
+    region: Line(120) = ""  # type: ignore[valid-type]
+    colour: Line(40) = ""  # type: ignore[valid-type]
+    price_band: Line(40) = ""  # type: ignore[valid-type]
+    lead_band: Line(20) = ""  # type: ignore[valid-type]
+    sort: Literal["relevance", "name", "price"] = "relevance"
+    page: Whole(1, 500) = 1  # type: ignore[valid-type]
+    per_page: Whole(1, 50) = 20  # type: ignore[valid-type]
+    locale: Literal["", "en", "es", "fr", "vi"] = ""
+
+
+class SearchHitOut(Out):
+    id: str
+    kind: str
+    score: float
+    title: str
+    snippet: str = Field(description="HTML: the text escaped, matches wrapped in <mark>")
+    url: str
+    thumbnail_url: str | None
+    price: float | None
+
+
+class SearchOut(Out):
+    total: int
+    page: int
+    per_page: int
+    hits: list[SearchHitOut]
+    facets: dict[str, dict[str, int]]
+    suggestion: str | None

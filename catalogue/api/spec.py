@@ -35,6 +35,8 @@ class Endpoint:
     multipart: bool = False
     response: Any = None  # a model, list[model], or None for the document itself
     status: int = 200
+    query: type[BaseModel] | None = None  # the query string's parameters
+    public: bool = False  # answered without a token or session
 
 
 ENDPOINTS: list[Endpoint] = []
@@ -62,6 +64,14 @@ def _parameters(prefix: str, rule: str) -> tuple[str, list[dict[str, Any]]]:
             schema = {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
         params.append({"name": name, "in": "path", "required": True, "schema": schema})
     return prefix + _CONVERTER.sub(r"{\2}", rule), params
+
+
+def _query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    schema = model.model_json_schema()
+    return [
+        {"name": name, "in": "query", "required": False, "schema": prop}
+        for name, prop in schema.get("properties", {}).items()
+    ]
 
 
 def _model_of(declared: Any) -> type[BaseModel] | None:
@@ -119,6 +129,10 @@ def openapi_document(prefix: str) -> dict[str, Any]:
                 "429": {"$ref": "#/components/responses/Error"},
             },
         }
+        if ep.query is not None:
+            operation["parameters"] += _query_parameters(ep.query)
+        if ep.public:
+            operation["security"] = [{}, {"token": []}, {"session": []}]
         if ep.response is not None:
             operation["responses"][str(ep.status)] = {
                 "description": "OK",
