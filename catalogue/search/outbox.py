@@ -67,11 +67,14 @@ def _before_commit(session: Session) -> None:
 
 
 def _after_commit(session: Session) -> None:
+    # Dispatched before the committed transaction is closed: a nested one is still current.
+    if session.in_nested_transaction():
+        return  # a savepoint was committed: the outer transaction's commit tells the writer
     if not session.info.pop(_RECORDED, False) or not has_app_context():
         return
     search = current_app.extensions.get("catalogue.search")
     if search is not None:
-        search.writer.schedule()
+        search.writer.schedule(session)
 
 
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g
 
 from catalogue.core.db import UnitOfWork
 from catalogue.search import outbox
@@ -34,6 +34,12 @@ def init_search(app: Flask, backend: Backend | None = None) -> Search:
     app.extensions[_KEY] = search
     outbox.track(UnitOfWork)
     started = {"done": False}
+
+    @app.teardown_appcontext
+    def _apply_deferred(_exc: BaseException | None) -> None:
+        # Changes committed inside a longer write transaction of this context (inline runner).
+        if g.pop("search_deferred", False):
+            search.writer.schedule()
 
     @app.before_request
     def _apply_leftovers() -> None:

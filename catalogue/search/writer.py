@@ -22,12 +22,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
-from flask import Flask
+from flask import Flask, g, has_app_context
 from sqlalchemy import delete, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from catalogue.core.db import is_lock_error
+from catalogue.core.db import is_lock_error, writes
 from catalogue.extensions import db
 from catalogue.search.backend import Backend
 from catalogue.search.documents import Document
@@ -82,6 +82,7 @@ class Writer:
             self._thread_lock = _PROCESS_LOCKS.setdefault(str(lock_path), threading.Lock())
         self._queued = False
         self._queued_lock = threading.Lock()
+        self._unforgotten: list[int] = []  # applied, not yet deleted (the database was busy)
         self._pool: ThreadPoolExecutor | None = None
 
     @contextmanager
@@ -97,9 +98,22 @@ class Writer:
                     fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
     # -- when ------------------------------------------------------------------------------
-    def schedule(self) -> None:
-        """Have the outbox applied soon (at once with the inline runner)."""
+    def schedule(self, committed: Session | None = None) -> None:
+        """Have the outbox applied soon (at once with the inline runner). ``committed``: the
+        session whose commit recorded the changes. With the inline runner, a commit made while
+        this context's own session still holds a write transaction (a side session inside a long
+        import, say) leaves the work to that transaction's end: applying now would wait for the
+        lock this very thread holds."""
         if self.mode == "inline":
+            outer = g.get("db_session") if has_app_context() else None
+            if (
+                outer is not None
+                and outer is not committed
+                and outer.in_transaction()
+                and writes(outer)
+            ):
+                g.search_deferred = True
+                return
             self._run_logged()
         elif self.mode == "redis":
             runner = self.app.extensions["catalogue.jobs"]
@@ -128,8 +142,17 @@ class Writer:
 
     # -- what ------------------------------------------------------------------------------
     def apply(self) -> int:
-        """Apply every outbox row there is; returns how many rows were applied."""
+        """Apply every outbox row there is; returns how many rows were applied.
+
+        Rows applied whose deletion found the database busy are remembered: the next run first
+        deletes them, and applies nothing new while it cannot - so a long write elsewhere never
+        makes the same rows be indexed again and again."""
         applied = 0
+        with self.locked():
+            if self._unforgotten:
+                if not self._forget(self._unforgotten):
+                    return 0
+                self._unforgotten = []
         while True:
             with self.locked(), db.new_session() as session:
                 rows = session.execute(
@@ -150,8 +173,11 @@ class Writer:
                 session.rollback()  # end the read before writing the index
                 self.backend.remove(drop)
                 self.backend.index(docs)
-                self._forget(session, [row_id for row_id, _k, _key in rows])
                 applied += len(rows)
+                ids = [row_id for row_id, _k, _key in rows]
+                if not self._forget(ids):
+                    self._unforgotten = ids
+                    return applied
 
     def reindex(
         self,
@@ -171,14 +197,13 @@ class Writer:
 
             count = self.backend.reindex(everything(), progress=progress)
             session.rollback()
-            self._forget(session, ids)
+            if not self._forget(ids):
+                self._unforgotten = ids
         return count
 
-    def _forget(self, session: Session, ids: list[int]) -> None:
-        """Delete the applied rows, in a brief write of its own: when the write lock is not free
-        at once (a long import holds it, perhaps in this very thread) the rows stay, and the
-        next run applies them again - applying is idempotent - instead of waiting for the lock."""
-        del session  # its read is over; the delete gets a session of its own
+    def _forget(self, ids: list[int]) -> bool:
+        """Delete the applied rows, in a brief write of its own; False when the write lock was
+        not free at once (a long import holds it): the rows stay, and applying is idempotent."""
         for start in range(0, len(ids), BATCH):
             try:
                 with db.new_session(write=True, brief=True) as side:
@@ -190,7 +215,8 @@ class Writer:
                 if not is_lock_error(exc):
                     raise
                 log.info("search outbox rows kept for the next run: the database is busy")
-                return
+                return False
+        return True
 
 
 def pending(session: Session) -> int:
