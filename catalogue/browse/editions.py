@@ -40,6 +40,7 @@ class Shown:
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)  # by key
     producers: dict[str, dict[str, Any]] = field(default_factory=dict)  # by slug
     photo_keys: set[str] = field(default_factory=set)  # web and screen copies it shows
+    originals: set[str] = field(default_factory=set)  # the photos those were made from
 
     @property
     def info(self) -> dict[str, Any]:
@@ -87,6 +88,7 @@ def _index(edition: Edition) -> Shown:
         photo = item.get("photo")
         if photo:
             shown.photo_keys.update((photo["web_sha256"], photo["screen_sha256"]))
+            shown.originals.add(photo["sha256"])
     return shown
 
 

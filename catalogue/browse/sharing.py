@@ -18,7 +18,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from catalogue.browse.access import is_private
-from catalogue.browse.editions import published
+from catalogue.browse.editions import Shown, published
 from catalogue.catalogues.models import Catalogue
 from catalogue.core.permissions import requires
 from catalogue.editions.models import Edition, EditionStatus
@@ -55,12 +55,7 @@ def robots() -> Response:
     return Response(ROBOTS.format(base=base), mimetype="text/plain")
 
 
-def _catalogue_of(network_slug: str, catalogue_slug: str) -> Catalogue:
-    return published(network_slug, catalogue_slug)[0]
-
-
-def _catalogue_paths(network_slug: str, catalogue_slug: str) -> list[str]:
-    _catalogue, shown = published(network_slug, catalogue_slug)
+def _catalogue_paths(network_slug: str, catalogue_slug: str, shown: Shown) -> list[str]:
     args = {"network_slug": network_slug, "catalogue_slug": catalogue_slug}
     paths = [url_for("browse.home", **args)]
     paths += [url_for("browse.section", section_key=k, **args) for k in shown.sections]
@@ -83,9 +78,10 @@ def sitemap() -> Response:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>']
     lines.append('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
     for network_slug, catalogue_slug in rows:
-        if is_private(_catalogue_of(network_slug, catalogue_slug)):
+        catalogue, shown = published(network_slug, catalogue_slug)
+        if is_private(catalogue):
             continue  # a wholesale catalogue is for the people it is shared with
-        for path in _catalogue_paths(network_slug, catalogue_slug):
+        for path in _catalogue_paths(network_slug, catalogue_slug, shown):
             lines.append(f"  <url><loc>{escape(public_url(path))}</loc></url>")
     lines.append("</urlset>")
     return Response("\n".join(lines) + "\n", mimetype="application/xml")

@@ -210,8 +210,7 @@ def photo(network_slug: str, catalogue_slug: str, kind: str, key: str) -> Respon
         abort(404)
     _catalogue, shown = _open(network_slug, catalogue_slug)
     if kind == "thumb":
-        originals = {i["photo"]["sha256"] for i in shown.items.values() if i.get("photo")}
-        if key not in originals:
+        if key not in shown.originals:
             abort(404)
         thumb = db.session.scalar(
             select(ImageDerivative.sha256)
